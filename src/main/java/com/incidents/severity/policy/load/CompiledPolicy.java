@@ -1,0 +1,27 @@
+package com.incidents.severity.policy.load;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNRuntime;
+
+import com.incidents.severity.policy.model.Catalog;
+import com.incidents.severity.policy.model.DecisionTableInfo;
+import com.incidents.severity.policy.model.PolicyDiagnostic;
+
+/** A policy built by Drools and ready to evaluate; immutable once built. */
+public record CompiledPolicy(PolicyFiles files, KieBase kieBase, DMNRuntime dmn, DMNModel severityModel,
+        DMNModel targetsModel, Map<String, DecisionTableInfo> tables, Catalog catalog,
+        List<PolicyDiagnostic> warnings, Instant loadedAt) {
+
+    public String version() {
+        return files.version();
+    }
+
+    public DecisionTableInfo table(String model, String decision) {
+        return tables.get(model + "/" + decision);
+    }
+}

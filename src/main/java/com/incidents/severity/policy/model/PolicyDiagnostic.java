@@ -1,0 +1,27 @@
+package com.incidents.severity.policy.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A finding about a policy: where it is (file, table, rule) and what is wrong. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PolicyDiagnostic(String level, String file, String table, String rule, String message) {
+
+    public static PolicyDiagnostic error(String file, String table, String message) {
+        return new PolicyDiagnostic("ERROR", file, table, null, message);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder where = new StringBuilder(level);
+        if (file != null) {
+            where.append(' ').append(file);
+        }
+        if (table != null) {
+            where.append(" [").append(table).append(']');
+        }
+        if (rule != null) {
+            where.append(" rule ").append(rule);
+        }
+        return where.append(": ").append(message).toString();
+    }
+}
