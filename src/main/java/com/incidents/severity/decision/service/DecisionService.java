@@ -1,0 +1,83 @@
+package com.incidents.severity.decision.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import com.incidents.severity.decision.engine.Outcome;
+import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.decision.engine.ResponseTargetSpec;
+import com.incidents.severity.decision.model.Decision;
+import com.incidents.severity.decision.model.NextEscalation;
+import com.incidents.severity.decision.model.ResponseTargets;
+import com.incidents.severity.decision.request.DecisionRequest;
+import com.incidents.severity.decision.request.RequestParser;
+import com.incidents.severity.policy.service.PolicyService;
+
+/** Turns a request body into a decision with the policy in force. */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
+    @Inject
+    PolicyService policies;
+
+    public Decision decide(JsonNode body) {
+        PolicyEngine engine = policies.current();
+        DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
+        return decide(engine, request);
+    }
+
+    public static Decision decide(PolicyEngine engine, DecisionRequest request) {
+        Outcome outcome = engine.decide(request.facts());
+        NextEscalation next = request.ongoing() && !request.facts().hasCounts()
+                ? engine.nextByDuration(request.facts(), outcome)
+                        .map(e -> new NextEscalation(request.startedAt().plusSeconds(e.atDurationMinutes() * 60),
+                                e.severity(), e.atDurationMinutes()))
+                        .orElse(null)
+                : null;
+        return new Decision(IDS.generate().toString(), outcome.severity(), outcome.basis(), outcome.impactSeverity(),
+                outcome.capabilitySeverity(), outcome.escalationSeverity(), outcome.capabilityTier(),
+                targets(outcome, request), next, outcome.firedRules(), explanation(outcome, request, next),
+                engine.version(), request.receivedAt(), request.facts());
+    }
+
+    private static ResponseTargets targets(Outcome outcome, DecisionRequest request) {
+        ResponseTargetSpec spec = outcome.targets();
+        if (outcome.severity() == null || spec == null) {
+            return null;
+        }
+        return new ResponseTargets(spec.responseClass(), spec.investigationWithinMinutes(),
+                spec.statusUpdateWithinMinutes(), spec.handling(),
+                due(request.pagedAt(), spec.investigationWithinMinutes()),
+                due(request.startedAt(), spec.statusUpdateWithinMinutes()));
+    }
+
+    private static Instant due(Instant from, Integer minutes) {
+        return from == null || minutes == null ? null : from.plusSeconds(minutes * 60L);
+    }
+
+    private static List<String> explanation(Outcome outcome, DecisionRequest request, NextEscalation next) {
+        if (!request.ongoing() && next == null) {
+            return outcome.explanation();
+        }
+        List<String> lines = new ArrayList<>(outcome.explanation().size() + 2);
+        if (request.ongoing()) {
+            lines.add("Duration: " + request.facts().durationMinutes() + " minutes so far, measured from startedAt "
+                    + request.startedAt() + ".");
+        }
+        lines.addAll(outcome.explanation());
+        if (next != null) {
+            lines.add("Unless resolved, the incident becomes " + next.severity() + " at " + next.at() + " (after "
+                    + next.afterMinutes() + " minutes).");
+        }
+        return lines;
+    }
+}

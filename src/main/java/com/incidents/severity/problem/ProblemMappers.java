@@ -1,0 +1,48 @@
+package com.incidents.severity.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.incidents.severity.decision.engine.EvaluationException;
+import com.incidents.severity.policy.service.PolicyUnavailableException;
+
+/** Every error leaves the service as an RFC 9457 problem body; none names a Java class. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalid(InvalidRequestException e) {
+        return problem(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unavailable(PolicyUnavailableException e) {
+        return problem(Problem.of("policy-unavailable", "No policy is in force", 503,
+                "The service has no valid policy loaded yet; see GET /q/health/ready"));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> evaluation(EvaluationException e) {
+        LOG.errorf("Policy evaluation failed: %s", e.getMessage());
+        return problem(Problem.of("evaluation-failed", "The policy could not be evaluated", 500,
+                "The policy in force failed on this request; the failure is logged for the policy editors"));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        return problem(Problem.of("http-" + status, title, status, title));
+    }
+
+    static RestResponse<Problem> problem(Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem> create(problem.status())
+                .entity(problem).type(Problem.MEDIA_TYPE).build();
+    }
+}
