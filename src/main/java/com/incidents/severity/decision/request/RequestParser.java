@@ -44,7 +44,7 @@ public final class RequestParser {
 
     private DecisionRequest parse() {
         if (body == null || !body.isObject()) {
-            throw InvalidRequestException.of(List.of(FieldError.of("", "The body must be a JSON object")));
+            throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON object")));
         }
         rejectUnknownFields();
         String level = choice("impactLevel", Set.of("MAJOR", "MINOR"));
@@ -98,7 +98,7 @@ public final class RequestParser {
                 errors.add(FieldError.of("durationMinutes", "durationMinutes or startedAt is required to assess by capability (no affectedUsers or affectedApps given)"));
             }
         } else if (reports == null) {
-            errors.add(FieldError.of("", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
+            errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
                     + "a capability (or capabilityTier) with incidentType and durationMinutes, or partnerReports"));
         }
     }

@@ -59,7 +59,7 @@ public class DecisionResource {
     public BatchResult batch(byte[] body) {
         JsonNode requests = JsonBodies.read(mapper, body, MAX_BATCH_BYTES);
         if (!requests.isArray()) {
-            throw InvalidRequestException.of(List.of(FieldError.of("", "The body must be a JSON array of decision requests")));
+            throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON array of decision requests")));
         }
         if (requests.size() > MAX_BATCH_ITEMS) {
             throw InvalidRequestException.tooLarge("The batch has " + requests.size() + " requests; at most "
