@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import com.incidents.severity.decision.engine.PolicyEngine;
 import com.incidents.severity.policy.PolicyConfig;
-import com.incidents.severity.policy.load.PolicyCompiler;
 import com.incidents.severity.policy.load.PolicyFiles;
 import com.incidents.severity.policy.load.PolicyReader;
 import com.incidents.severity.policy.model.PolicyBuildException;
@@ -59,8 +58,8 @@ public class PolicyService {
     public synchronized boolean load() {
         try {
             PolicyFiles files = config.rules().dir().map(PolicyReader::fromDirectory).orElseGet(PolicyReader::packaged);
-            PolicyEngine engine = new PolicyEngine(new PolicyCompiler().compile(files), config.cache().maxEntries(),
-                    config.cache().verifySamples());
+            PolicyEngine engine = new PolicyLoader(config.cache().maxEntries(), config.cache().verifySamples())
+                    .load(files);
             current.set(engine);
             lastErrors = List.of();
             LOG.infof("Policy %s in force from %s (outcome cache %s)", engine.version(), files.origin(),
