@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Benchmark: decisions per second in-process and over HTTP, each beside its floor measured in the
+# same run (this machine is shared and noisy; compare the ratios, not the absolute numbers).
+#   bench/run.sh [seconds-per-measurement] [rounds]
+# Needs wrk (Debian: apt-get install wrk). Results go to stdout; copy them into BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-10}
+ROUNDS=${2:-3}
+PORT=${BENCH_PORT:-8089}
+command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+
+echo "== build"
+./mvnw -q -B package -DskipTests
+
+echo "== in-process: service path vs hand-written Java policy"
+./mvnw -q -B test-compile exec:java -Dexec.args="$(( SECONDS_EACH / 3 + 1 )) $ROUNDS" 2>&1 | grep -vE '^\S+ \S+ (INFO|WARN)'
+
+echo "== HTTP: POST /api/v1/decisions vs GET /api/v1/ping (wrk, 1 thread, 64 connections, loopback)"
+LOG=$(mktemp)
+java -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
+  sleep 0.5
+done
+rate() { awk '/Requests\/sec/ {print $2}'; }
+# Warm both paths up before measuring.
+wrk -t1 -c64 -d"${SECONDS_EACH}s" "http://localhost:$PORT/api/v1/ping" >/dev/null
+wrk -t1 -c64 -d"${SECONDS_EACH}s" -s bench/decisions.lua "http://localhost:$PORT" >/dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  trivial=$(wrk -t1 -c64 -d"${SECONDS_EACH}s" "http://localhost:$PORT/api/v1/ping" | rate)
+  out=$(wrk -t1 -c64 -d"${SECONDS_EACH}s" -s bench/decisions.lua "http://localhost:$PORT")
+  decisions=$(echo "$out" | rate)
+  errors=$(echo "$out" | awk -F= '/^errors=/ {print $2}')
+  awk -v r="$round" -v t="$trivial" -v d="$decisions" -v e="$errors" \
+    'BEGIN { printf "round=%s  trivial=%.0f/s  decisions=%.0f/s  ratio=%.3f  decision-errors=%s\n", r, t, d, d / t, e }'
+done
