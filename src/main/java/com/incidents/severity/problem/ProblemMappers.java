@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.decision.engine.EvaluationException;
 import com.incidents.severity.policy.service.PolicyUnavailableException;
 
@@ -24,6 +25,12 @@ public class ProblemMappers {
     public RestResponse<Problem> unavailable(PolicyUnavailableException e) {
         return problem(Problem.of("policy-unavailable", "No policy is in force", 503,
                 "The service has no valid policy loaded yet; see GET /q/health/ready"));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> auditUnavailable(AuditUnavailableException e) {
+        return problem(Problem.of("audit-unavailable", "The decision could not be recorded", 503,
+                "Nothing was decided for this request because the audit trail could not record it; retry it"));
     }
 
     @ServerExceptionMapper

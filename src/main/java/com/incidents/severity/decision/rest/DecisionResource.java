@@ -2,22 +2,29 @@ package com.incidents.severity.decision.rest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.AuditUnavailableException;
+import com.incidents.severity.decision.engine.EvaluationException;
 import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
 import com.incidents.severity.decision.model.Decision;
@@ -25,8 +32,10 @@ import com.incidents.severity.decision.model.DecisionRequestBody;
 import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
+import com.incidents.severity.problem.Problem;
 
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/decisions")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,18 +54,24 @@ public class DecisionResource {
 
     @POST
     @NonBlocking
-    @Operation(summary = "Decide the severity of an incident")
+    @Operation(summary = "Decide the severity of an incident", description = "Answered once the decision is recorded in the audit trail.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody.class)))
-    public RestResponse<Decision> decide(byte[] body) {
-        Decision decision = decisions.decide(JsonBodies.read(mapper, body, MAX_DECISION_BYTES));
-        return RestResponse.ResponseBuilder.ok(decision).header("X-Decision-Id", decision.decisionId()).build();
+    public Uni<RestResponse<Decision>> decide(byte[] body, @Context SecurityContext security,
+            @RestHeader("X-Client-Id") String clientId) {
+        CompletableFuture<Decision> decided = decisions.decide(JsonBodies.read(mapper, body, MAX_DECISION_BYTES),
+                Callers.of(security, clientId));
+        return Uni.createFrom().completionStage(decided)
+                .onFailure(CompletionException.class).transform(Throwable::getCause)
+                .map(d -> RestResponse.ResponseBuilder.ok(d).header("X-Decision-Id", d.decisionId()).build());
     }
 
     @POST
     @Path("/batch")
+    @NonBlocking
     @Operation(summary = "Decide up to 1,000 incidents at once", description = "Each request is answered or rejected on its own, in request order.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody[].class)))
-    public BatchResult batch(byte[] body) {
+    public Uni<BatchResult> batch(byte[] body, @Context SecurityContext security,
+            @RestHeader("X-Client-Id") String clientId) {
         JsonNode requests = JsonBodies.read(mapper, body, MAX_BATCH_BYTES);
         if (!requests.isArray()) {
             throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON array of decision requests")));
@@ -65,16 +80,40 @@ public class DecisionResource {
             throw InvalidRequestException.tooLarge("The batch has " + requests.size() + " requests; at most "
                     + MAX_BATCH_ITEMS + " are accepted");
         }
-        List<BatchItem> items = new ArrayList<>(requests.size());
-        int rejected = 0;
+        String caller = Callers.of(security, clientId);
+        List<CompletableFuture<BatchItem>> items = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            try {
-                items.add(new BatchItem(i, 200, decisions.decide(requests.get(i)), null));
-            } catch (InvalidRequestException e) {
-                items.add(new BatchItem(i, e.problem().status(), null, e.problem()));
-                rejected++;
-            }
+            items.add(item(i, requests.get(i), caller));
         }
-        return new BatchResult(items.size() - rejected, rejected, items);
+        CompletableFuture<BatchResult> all = CompletableFuture.allOf(items.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    List<BatchItem> results = items.stream().map(CompletableFuture::join).toList();
+                    int rejected = (int) results.stream().filter(r -> r.decision() == null).count();
+                    return new BatchResult(results.size() - rejected, rejected, results);
+                });
+        return Uni.createFrom().completionStage(all);
+    }
+
+    private CompletableFuture<BatchItem> item(int index, JsonNode request, String caller) {
+        try {
+            return decisions.decide(request, caller)
+                    .thenApply(d -> new BatchItem(index, 200, d, null))
+                    .exceptionally(e -> failed(index, e instanceof CompletionException ? e.getCause() : e));
+        } catch (InvalidRequestException e) {
+            return CompletableFuture.completedFuture(new BatchItem(index, e.problem().status(), null, e.problem()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(index, e));
+        }
+    }
+
+    private static BatchItem failed(int index, Throwable e) {
+        Problem problem = e instanceof AuditUnavailableException
+                ? Problem.of("audit-unavailable", "The decision could not be recorded", 503,
+                        "Nothing was decided for this request; retry it")
+                : e instanceof EvaluationException
+                        ? Problem.of("evaluation-failed", "The policy could not be evaluated", 500,
+                                "The policy in force failed on this request; the failure is recorded")
+                        : Problem.of("unavailable", "The request could not be decided", 503, "Retry the request");
+        return new BatchItem(index, problem.status(), null, problem);
     }
 }

@@ -3,6 +3,7 @@ package com.incidents.severity.decision.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import com.incidents.severity.audit.service.AuditService;
+import com.incidents.severity.decision.engine.EvaluationException;
 import com.incidents.severity.decision.engine.Outcome;
 import com.incidents.severity.decision.engine.PolicyEngine;
 import com.incidents.severity.decision.engine.ResponseTargetSpec;
@@ -20,7 +23,10 @@ import com.incidents.severity.decision.request.DecisionRequest;
 import com.incidents.severity.decision.request.RequestParser;
 import com.incidents.severity.policy.service.PolicyService;
 
-/** Turns a request body into a decision with the policy in force. */
+/**
+ * Turns a request body into a decision with the policy in force, and answers only once the
+ * decision (or the failed evaluation) is recorded in the audit trail.
+ */
 @ApplicationScoped
 public class DecisionService {
 
@@ -29,13 +35,38 @@ public class DecisionService {
     @Inject
     PolicyService policies;
 
-    public Decision decide(JsonNode body) {
+    @Inject
+    AuditService audit;
+
+    /** Bad input throws at once (nothing is recorded); otherwise completes when the record is committed. */
+    public CompletableFuture<Decision> decide(JsonNode body, String caller) {
         PolicyEngine engine = policies.current();
         DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
-        return decide(engine, request);
+        long start = System.nanoTime();
+        Evaluated evaluated;
+        try {
+            evaluated = evaluate(engine, request);
+        } catch (EvaluationException e) {
+            long micros = (System.nanoTime() - start) / 1000;
+            return audit.recordFailure(IDS.generate().toString(), request, engine, caller, micros, e.getMessage())
+                    .thenApply(recorded -> {
+                        throw e;
+                    });
+        }
+        long micros = (System.nanoTime() - start) / 1000;
+        return audit.recordDecision(evaluated.decision(), evaluated.outcome(), request, engine, caller, micros)
+                .thenApply(recorded -> evaluated.decision());
+    }
+
+    /** A decision and the engine outcome it was made from. */
+    public record Evaluated(Decision decision, Outcome outcome) {
     }
 
     public static Decision decide(PolicyEngine engine, DecisionRequest request) {
+        return evaluate(engine, request).decision();
+    }
+
+    public static Evaluated evaluate(PolicyEngine engine, DecisionRequest request) {
         Outcome outcome = engine.decide(request.facts());
         NextEscalation next = request.ongoing() && !request.facts().hasCounts()
                 ? engine.nextByDuration(request.facts(), outcome)
@@ -43,10 +74,11 @@ public class DecisionService {
                                 e.severity(), e.atDurationMinutes()))
                         .orElse(null)
                 : null;
-        return new Decision(IDS.generate().toString(), outcome.severity(), outcome.basis(), outcome.impactSeverity(),
-                outcome.capabilitySeverity(), outcome.escalationSeverity(), outcome.capabilityTier(),
-                targets(outcome, request), next, outcome.firedRules(), explanation(outcome, request, next),
-                engine.version(), request.receivedAt(), request.facts());
+        Decision decision = new Decision(IDS.generate().toString(), outcome.severity(), outcome.basis(),
+                outcome.impactSeverity(), outcome.capabilitySeverity(), outcome.escalationSeverity(),
+                outcome.capabilityTier(), targets(outcome, request), next, outcome.firedRules(),
+                explanation(outcome, request, next), engine.version(), request.receivedAt(), request.facts());
+        return new Evaluated(decision, outcome);
     }
 
     private static ResponseTargets targets(Outcome outcome, DecisionRequest request) {

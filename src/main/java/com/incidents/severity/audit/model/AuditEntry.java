@@ -1,0 +1,17 @@
+package com.incidents.severity.audit.model;
+
+import java.time.Instant;
+
+import com.incidents.severity.policy.load.PolicyFiles;
+
+/**
+ * One record on its way to the audit store: {@code record} is its canonical JSON, which names its
+ * trace by {@code traceHash}; the trace text itself is stored once per hash.
+ */
+public record AuditEntry(String decisionId, Instant decidedAt, String caller, PolicyFiles policy, String status,
+        String severity, String basis, String capability, long evaluationMicros, String record, Trace trace) {
+
+    /** A trace and the SHA-256 of its text. */
+    public record Trace(String hash, String text) {
+    }
+}

@@ -1,0 +1,51 @@
+package com.incidents.severity.audit.service;
+
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.incidents.severity.audit.AuditConfig;
+import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.decision.engine.Outcome;
+import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.decision.model.Decision;
+import com.incidents.severity.decision.request.DecisionRequest;
+
+/** Records decisions and failed evaluations; the returned stage completes once the record is committed. */
+@ApplicationScoped
+public class AuditService {
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    @Inject
+    AuditConfig config;
+
+    @Inject
+    AuditRecords records;
+
+    @Inject
+    AuditWriter writer;
+
+    public CompletableFuture<Void> recordDecision(Decision d, Outcome outcome, DecisionRequest request,
+            PolicyEngine engine, String caller, long micros) {
+        if (!config.enabled()) {
+            return DONE;
+        }
+        AuditEntry.Trace trace = records.trace(outcome, engine);
+        String record = records.decided(d, trace, request, caller, micros);
+        return writer.append(new AuditEntry(d.decisionId(), d.decidedAt(), caller, engine.policy().files(), "DECIDED",
+                d.severity(), d.basis(), request.facts().capability(), micros, record, trace));
+    }
+
+    public CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
+            String caller, long micros, String error) {
+        if (!config.enabled()) {
+            return DONE;
+        }
+        String record = records.failed(decisionId, request.receivedAt().toString(), request, engine.version(), caller,
+                micros, error);
+        return writer.append(new AuditEntry(decisionId, request.receivedAt(), caller, engine.policy().files(), "FAILED",
+                null, null, request.facts().capability(), micros, record, null));
+    }
+}

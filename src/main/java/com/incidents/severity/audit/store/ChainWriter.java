@@ -1,0 +1,178 @@
+package com.incidents.severity.audit.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.policy.load.PolicyFiles;
+
+/**
+ * Appends a batch of records to the chain in one transaction. The chain head row is locked first,
+ * so writers (threads or service instances) sharing the database take turns and every record gets
+ * the next position and links to the record before it.
+ */
+@ApplicationScoped
+public class ChainWriter {
+
+    private static final String INSERT = "INSERT INTO decision_record (seq, decision_id, decided_at, caller, "
+            + "policy_version, status, severity, basis, capability, evaluation_micros, record, prev_hash, hash) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    @Inject
+    AuditDatabase database;
+
+    @Inject
+    ObjectMapper json;
+
+    private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
+    private final Set<String> storedTraces = ConcurrentHashMap.newKeySet();
+
+    public void append(List<AuditEntry> entries) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long seq;
+                String hash;
+                try (PreparedStatement head = c.prepareStatement(
+                        "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+                        ResultSet rs = head.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    hash = rs.getString(2);
+                }
+                storePolicies(c, entries);
+                storeTraces(c, entries);
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (AuditEntry e : entries) {
+                        seq++;
+                        String next = ChainHash.of(hash, seq, e.record());
+                        bind(insert, e, seq, hash, next);
+                        insert.addBatch();
+                        hash = next;
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                    update.setLong(1, seq);
+                    update.setString(2, hash);
+                    update.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        entries.forEach(e -> storedVersions.add(e.policy().version()));
+        if (storedTraces.size() > 1_000_000) {
+            storedTraces.clear();
+        }
+        entries.stream().filter(e -> e.trace() != null).forEach(e -> storedTraces.add(e.trace().hash()));
+    }
+
+    private void storeTraces(Connection c, List<AuditEntry> entries) throws SQLException {
+        Set<String> batch = new java.util.HashSet<>();
+        for (AuditEntry e : entries) {
+            if (e.trace() == null || storedTraces.contains(e.trace().hash()) || !batch.add(e.trace().hash())) {
+                continue;
+            }
+            try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM decision_trace WHERE hash = ?")) {
+                find.setString(1, e.trace().hash());
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision_trace (hash, trace) VALUES (?, ?)")) {
+                insert.setString(1, e.trace().hash());
+                insert.setString(2, e.trace().text());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, AuditEntry e, long seq, String prev, String hash)
+            throws SQLException {
+        s.setLong(1, seq);
+        s.setString(2, e.decisionId());
+        s.setTimestamp(3, Timestamp.from(e.decidedAt()));
+        s.setString(4, e.caller());
+        s.setString(5, e.policy().version());
+        s.setString(6, e.status());
+        setNullable(s, 7, e.severity());
+        setNullable(s, 8, e.basis());
+        setNullable(s, 9, e.capability());
+        s.setLong(10, e.evaluationMicros());
+        s.setString(11, e.record());
+        s.setString(12, prev);
+        s.setString(13, hash);
+    }
+
+    private void storePolicies(Connection c, List<AuditEntry> entries) throws SQLException {
+        for (AuditEntry e : entries) {
+            PolicyFiles policy = e.policy();
+            if (storedVersions.contains(policy.version())) {
+                continue;
+            }
+            try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM policy_version WHERE version = ?")) {
+                find.setString(1, policy.version());
+                try (ResultSet rs = find.executeQuery()) {
+                    if (!rs.next()) {
+                        insertPolicy(c, policy);
+                    }
+                }
+            }
+            storedVersions.add(policy.version());
+        }
+    }
+
+    private void insertPolicy(Connection c, PolicyFiles policy) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO policy_version (version, origin, files, first_used_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, policy.version());
+            insert.setString(2, policy.origin());
+            insert.setString(3, filesJson(policy));
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+    }
+
+    private String filesJson(PolicyFiles policy) {
+        var node = json.createObjectNode();
+        policy.files().keySet().forEach(path -> node.put(path, policy.text(path)));
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.VARCHAR);
+        } else {
+            s.setString(index, value);
+        }
+    }
+
+    /** Forgets which versions are stored (tests that wipe the database use it). */
+    public void forgetStoredVersions() {
+        storedVersions.clear();
+        storedTraces.clear();
+    }
+}
