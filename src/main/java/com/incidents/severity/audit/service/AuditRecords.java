@@ -1,10 +1,5 @@
 package com.incidents.severity.audit.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.audit.store.ChainHash;
 import com.incidents.severity.decision.engine.FiredRule;
 import com.incidents.severity.decision.engine.Outcome;
 import com.incidents.severity.decision.engine.PolicyEngine;
@@ -44,7 +40,7 @@ public class AuditRecords {
     public AuditEntry.Trace trace(Outcome outcome, PolicyEngine engine) {
         return traces.get(outcome, o -> {
             String text = write(traceJson(o, engine));
-            return new AuditEntry.Trace(sha256(text), text);
+            return new AuditEntry.Trace(ChainHash.sha256(text), text);
         });
     }
 
@@ -126,15 +122,6 @@ public class AuditRecords {
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -13,6 +13,16 @@ public final class ChainHash {
     private ChainHash() {
     }
 
+    /** SHA-256 of a text, as 64 hex digits. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
     public static String of(String previousHash, long seq, String record) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

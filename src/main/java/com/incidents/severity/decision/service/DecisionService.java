@@ -1,6 +1,7 @@
 package com.incidents.severity.decision.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,8 @@ public class DecisionService {
     /** Bad input throws at once (nothing is recorded); otherwise completes when the record is committed. */
     public CompletableFuture<Decision> decide(JsonNode body, String caller) {
         PolicyEngine engine = policies.current();
-        DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
+        DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
         Evaluated evaluated;
         try {

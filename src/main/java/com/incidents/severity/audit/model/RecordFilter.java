@@ -1,0 +1,41 @@
+package com.incidents.severity.audit.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Filters of the record list and export; null means "any". Severity "NONE" selects decisions without one. */
+public record RecordFilter(Instant from, Instant to, String severity, String basis, String policyVersion,
+        String capability, String caller) {
+
+    /** The WHERE clause (without the keyword) and its parameters, in order. */
+    public String where(List<Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (from != null) {
+            clauses.add("decided_at >= ?");
+            params.add(java.sql.Timestamp.from(from));
+        }
+        if (to != null) {
+            clauses.add("decided_at < ?");
+            params.add(java.sql.Timestamp.from(to));
+        }
+        if ("NONE".equalsIgnoreCase(severity)) {
+            clauses.add("severity IS NULL AND status = 'DECIDED'");
+        } else if (severity != null) {
+            clauses.add("severity = ?");
+            params.add(severity.toUpperCase(java.util.Locale.ROOT));
+        }
+        add(clauses, params, "basis", basis == null ? null : basis.toUpperCase(java.util.Locale.ROOT));
+        add(clauses, params, "policy_version", policyVersion);
+        add(clauses, params, "capability", capability);
+        add(clauses, params, "caller", caller);
+        return clauses.isEmpty() ? "1 = 1" : String.join(" AND ", clauses);
+    }
+
+    private static void add(List<String> clauses, List<Object> params, String column, String value) {
+        if (value != null) {
+            clauses.add(column + " = ?");
+            params.add(value);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.incidents.severity.audit.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.incidents.severity.audit.model.VerifyReport;
+import com.incidents.severity.audit.store.ChainVerifier;
+import com.incidents.severity.problem.FieldError;
+import com.incidents.severity.problem.InvalidRequestException;
+
+@Path("/api/v1/audit")
+public class AuditResource {
+
+    @Inject
+    ChainVerifier verifier;
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Walk the hash chain", description = "Whole, or the records decided in [from, to); names the first record that does not match.")
+    public VerifyReport verify(@RestQuery String from, @RestQuery String to) throws Exception {
+        List<FieldError> errors = new ArrayList<>();
+        var start = DecisionRecordResource.instant("from", from, errors);
+        var end = DecisionRecordResource.instant("to", to, errors);
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        return verifier.verify(start, end);
+    }
+}

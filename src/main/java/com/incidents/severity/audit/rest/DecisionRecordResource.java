@@ -1,0 +1,148 @@
+package com.incidents.severity.audit.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidents.severity.audit.AuditConfig;
+import com.incidents.severity.audit.model.RecordFilter;
+import com.incidents.severity.audit.model.RecordPage;
+import com.incidents.severity.audit.model.ReplayReport;
+import com.incidents.severity.audit.service.AuditQueryService;
+import com.incidents.severity.audit.service.ReplayService;
+import com.incidents.severity.problem.FieldError;
+import com.incidents.severity.problem.InvalidRequestException;
+import com.incidents.severity.problem.Problem;
+
+/** The audit trail for auditors: list, read, export and replay recorded decisions. */
+@Path("/api/v1/decisions")
+public class DecisionRecordResource {
+
+    @Inject
+    AuditQueryService audit;
+
+    @Inject
+    ReplayService replays;
+
+    @Inject
+    AuditConfig config;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recorded decisions, newest first", description = "Filters combine; pass nextCursor as cursor for the next page.")
+    public RecordPage list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
+            @RestQuery String basis, @RestQuery String policyVersion, @RestQuery String capability,
+            @RestQuery String caller, @RestQuery Integer limit, @RestQuery String cursor) throws Exception {
+        List<FieldError> errors = new ArrayList<>();
+        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, errors);
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > config.maxPageSize()) {
+            errors.add(FieldError.rejected("limit", "limit must be between 1 and " + config.maxPageSize(), limit));
+        }
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                errors.add(FieldError.rejected("cursor", "cursor must be a nextCursor from an earlier page", cursor));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        return audit.page(filter, before, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One recorded decision, whole", description = "Inputs, facts, every table with its evaluated inputs and matched rows, DRL rules, result, error, and its place in the hash chain.")
+    public ObjectNode get(@PathParam("id") String id) throws Exception {
+        return audit.record(id).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({ "text/csv", "application/x-ndjson" })
+    @Operation(summary = "Export recorded decisions (csv or jsonl), streamed, oldest first")
+    public Response export(@RestQuery String format, @RestQuery String from,
+            @RestQuery String to, @RestQuery String severity, @RestQuery String basis,
+            @RestQuery String policyVersion, @RestQuery String capability, @RestQuery String caller) {
+        List<FieldError> errors = new ArrayList<>();
+        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, errors);
+        String kind = format == null ? "jsonl" : format.toLowerCase(java.util.Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("jsonl")) {
+            errors.add(new FieldError("format", "format must be csv or jsonl", format, List.of("csv", "jsonl")));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        StreamingOutput body = out -> {
+            try {
+                if (kind.equals("csv")) {
+                    audit.exportCsv(filter, out);
+                } else {
+                    audit.exportJsonl(filter, out);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException("Export failed", e);
+            }
+        };
+        return Response.ok(body, kind.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"").build();
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evaluate a recorded decision again", description = "Under the policy version that made it and under the policy in force, with the differences.")
+    public ReplayReport replay(@PathParam("id") String id) throws Exception {
+        return replays.replay(audit.storedRecord(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private static InvalidRequestException notFound(String id) {
+        return new InvalidRequestException(Problem.of("not-found", "No such decision", 404,
+                "No decision " + id + " is recorded"));
+    }
+
+    static RecordFilter filter(String from, String to, String severity, String basis, String policyVersion,
+            String capability, String caller, List<FieldError> errors) {
+        if (severity != null && !List.of("SEV1", "SEV2", "SEV3", "NONE").contains(severity.toUpperCase())) {
+            errors.add(new FieldError("severity", "severity must be SEV1, SEV2, SEV3 or NONE", severity,
+                    List.of("SEV1", "SEV2", "SEV3", "NONE")));
+        }
+        if (basis != null && !List.of("IMPACT", "CAPABILITY", "ESCALATION", "NONE").contains(basis.toUpperCase())) {
+            errors.add(new FieldError("basis", "basis must be IMPACT, CAPABILITY, ESCALATION or NONE", basis,
+                    List.of("IMPACT", "CAPABILITY", "ESCALATION", "NONE")));
+        }
+        return new RecordFilter(instant("from", from, errors), instant("to", to, errors), severity, basis,
+                policyVersion, capability, caller);
+    }
+
+    static Instant instant(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.rejected(field, field + " must be an ISO-8601 instant", value));
+            return null;
+        }
+    }
+}

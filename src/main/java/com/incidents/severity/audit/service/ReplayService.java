@@ -1,0 +1,106 @@
+package com.incidents.severity.audit.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.incidents.severity.audit.model.ReplayReport;
+import com.incidents.severity.audit.store.RecordQueries;
+import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.decision.model.Decision;
+import com.incidents.severity.decision.request.DecisionRequest;
+import com.incidents.severity.decision.request.RequestParser;
+import com.incidents.severity.decision.service.DecisionService;
+import com.incidents.severity.policy.load.PolicyCompiler;
+import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.problem.InvalidRequestException;
+
+/** Evaluates a recorded request again, under its own policy version and under the current policy. */
+@ApplicationScoped
+public class ReplayService {
+
+    @Inject
+    RecordQueries queries;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Past policy versions rebuilt from their stored text, a few at a time. */
+    private final Cache<String, PolicyEngine> versions = Caffeine.newBuilder().maximumSize(4).build();
+
+    public ReplayReport replay(JsonNode record) throws Exception {
+        JsonNode request = record.get("request");
+        Instant decidedAt = Instant.parse(record.get("decidedAt").asText());
+        String version = record.get("policyVersion").asText();
+        JsonNode result = record.get("result");
+        ReplayReport.Outcome recorded = new ReplayReport.Outcome(version, text(result, "severity"),
+                text(result, "basis"), null, text(record, "error"));
+        PolicyEngine current = policies.current();
+        PolicyEngine old = version.equals(current.version()) ? current : versionEngine(version);
+        ReplayReport.Outcome then = evaluate(old, request, decidedAt);
+        ReplayReport.Outcome now = evaluate(current, request, decidedAt);
+        List<String> differences = new ArrayList<>();
+        compare("severity", recorded.severity(), now.severity(), differences);
+        compare("basis", recorded.basis(), now.basis(), differences);
+        compare("error", recorded.error(), now.error(), differences);
+        boolean reproducible = Objects.equals(recorded.severity(), then.severity())
+                && Objects.equals(recorded.basis(), then.basis());
+        return new ReplayReport(record.get("decisionId").asText(), recorded, then, now, reproducible,
+                differences.isEmpty(), differences);
+    }
+
+    private PolicyEngine versionEngine(String version) throws Exception {
+        PolicyEngine engine = versions.getIfPresent(version);
+        if (engine == null) {
+            String files = queries.policyFiles(version)
+                    .orElseThrow(() -> new IllegalStateException("Policy " + version + " is not stored"));
+            Map<String, byte[]> contents = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(files).fields(); it.hasNext();) {
+                var file = it.next();
+                contents.put(file.getKey(), file.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            engine = new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("audit:" + version, contents)), 1000, 0);
+            versions.put(version, engine);
+        }
+        return engine;
+    }
+
+    private static ReplayReport.Outcome evaluate(PolicyEngine engine, JsonNode request, Instant at) {
+        try {
+            DecisionRequest parsed = RequestParser.parse(request, engine.policy().catalog(), at);
+            Decision d = DecisionService.decide(engine, parsed);
+            return new ReplayReport.Outcome(engine.version(), d.severity(), d.basis(), d.firedRules(), null);
+        } catch (InvalidRequestException e) {
+            return new ReplayReport.Outcome(engine.version(), null, null, null,
+                    "the request is not valid under this policy: " + e.problem().errors());
+        } catch (RuntimeException e) {
+            return new ReplayReport.Outcome(engine.version(), null, null, null, "evaluation failed: " + e.getMessage());
+        }
+    }
+
+    private static void compare(String field, String before, String after, List<String> differences) {
+        if (!Objects.equals(before, after)) {
+            differences.add(field + ": " + before + " -> " + after);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

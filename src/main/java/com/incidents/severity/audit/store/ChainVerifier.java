@@ -1,0 +1,188 @@
+package com.incidents.severity.audit.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.model.VerifyReport;
+
+/**
+ * Walks the hash chain in order and names the first record that does not match: a gap in the
+ * positions (a deleted record), a broken link, content that no longer hashes to its stored hash
+ * (an edited record), a column that disagrees with the record, a trace that no longer matches its
+ * hash, or records beyond the chain head (inserted ones).
+ */
+@ApplicationScoped
+public class ChainVerifier {
+
+    private static final String COLUMNS = "seq, decision_id, decided_at, caller, policy_version, status, severity, "
+            + "basis, capability, evaluation_micros, record, prev_hash, hash";
+
+    @Inject
+    AuditDatabase database;
+
+    @Inject
+    ObjectMapper json;
+
+    public VerifyReport verify(Instant from, Instant to) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return walk(c, from, to);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private VerifyReport walk(Connection c, Instant from, Instant to) throws SQLException {
+        long headSeq;
+        String headHash;
+        try (PreparedStatement s = c.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            headSeq = rs.getLong(1);
+            headHash = rs.getString(2);
+        }
+        long startSeq = from == null ? 1 : firstSeqAt(c, from);
+        String expectedPrev = startSeq <= 1 ? ChainHash.GENESIS : hashOf(c, startSeq - 1);
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM decision_record WHERE seq >= ?";
+        params.add(startSeq);
+        if (to != null) {
+            sql += " AND decided_at < ?";
+            params.add(Timestamp.from(to));
+        }
+        long expectedSeq = startSeq;
+        long checked = 0;
+        try (PreparedStatement s = c.prepareStatement(sql + " ORDER BY seq")) {
+            s.setFetchSize(500);
+            RecordQueries.bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    String problem = check(c, rs, seq, expectedSeq, expectedPrev, headSeq);
+                    if (problem != null) {
+                        return new VerifyReport(false, checked, startSeq, seq, headHash, seq, rs.getString(2), problem);
+                    }
+                    expectedPrev = rs.getString(13);
+                    expectedSeq = seq + 1;
+                    checked++;
+                }
+            }
+        }
+        if (to == null && expectedSeq - 1 != headSeq && expectedSeq - 1 >= startSeq - 1) {
+            return new VerifyReport(false, checked, startSeq, expectedSeq - 1, headHash, expectedSeq, null,
+                    "the chain head names record " + headSeq + " but the records end at " + (expectedSeq - 1)
+                            + " (records deleted at the end)");
+        }
+        if (to == null && checked > 0 && !expectedPrev.equals(headHash)) {
+            return new VerifyReport(false, checked, startSeq, expectedSeq - 1, headHash, expectedSeq - 1, null,
+                    "the last record's hash does not match the chain head");
+        }
+        return new VerifyReport(true, checked, startSeq, expectedSeq - 1, headHash, null, null, null);
+    }
+
+    private String check(Connection c, ResultSet rs, long seq, long expectedSeq, String expectedPrev, long headSeq)
+            throws SQLException {
+        if (seq > headSeq) {
+            return "record " + seq + " lies beyond the chain head " + headSeq + " (inserted)";
+        }
+        if (seq != expectedSeq) {
+            return "records " + expectedSeq + " to " + (seq - 1) + " are missing (deleted)";
+        }
+        String record = rs.getString(11);
+        if (!expectedPrev.equals(rs.getString(12))) {
+            return "the record does not link to the record before it";
+        }
+        if (!ChainHash.of(expectedPrev, seq, record).equals(rs.getString(13))) {
+            return "the record's content does not match its hash (edited)";
+        }
+        JsonNode r;
+        try {
+            r = json.readTree(record);
+        } catch (Exception e) {
+            return "the record is not valid JSON";
+        }
+        String column = disagreeingColumn(rs, r);
+        if (column != null) {
+            return "column " + column + " does not match the record (edited)";
+        }
+        JsonNode traceHash = r.get("traceHash");
+        if (traceHash != null && !traceHash.isNull()) {
+            String trace = traceText(c, traceHash.asText());
+            if (trace == null || !ChainHash.sha256(trace).equals(traceHash.asText())) {
+                return "the trace " + traceHash.asText() + " is missing or does not match its hash (edited)";
+            }
+        }
+        return null;
+    }
+
+    private static String disagreeingColumn(ResultSet rs, JsonNode r) throws SQLException {
+        JsonNode result = r.path("result");
+        if (!Objects.equals(rs.getString(2), text(r, "decisionId"))) {
+            return "decision_id";
+        }
+        if (!Objects.equals(rs.getTimestamp(3).toInstant().toString(), Instant.parse(text(r, "decidedAt")).toString())) {
+            return "decided_at";
+        }
+        String[][] pairs = { { rs.getString(4), text(r, "caller"), "caller" },
+                { rs.getString(5), text(r, "policyVersion"), "policy_version" },
+                { rs.getString(6), text(r, "status"), "status" },
+                { rs.getString(7), text(result, "severity"), "severity" },
+                { rs.getString(8), text(result, "basis"), "basis" },
+                { rs.getString(9), text(r.path("facts"), "capability"), "capability" },
+                { Long.toString(rs.getLong(10)), text(r, "evaluationMicros"), "evaluation_micros" } };
+        for (String[] p : pairs) {
+            if (!Objects.equals(p[0], p[1])) {
+                return p[2];
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static long firstSeqAt(Connection c, Instant from) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(seq) FROM decision_record WHERE decided_at >= ?")) {
+            s.setTimestamp(1, Timestamp.from(from));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long seq = rs.getLong(1);
+                return rs.wasNull() ? Long.MAX_VALUE : seq;
+            }
+        }
+    }
+
+    private static String hashOf(Connection c, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT hash FROM decision_record WHERE seq = ?")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "(record " + seq + " is missing)";
+            }
+        }
+    }
+
+    private static String traceText(Connection c, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT trace FROM decision_trace WHERE hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
