@@ -141,9 +141,18 @@ public final class EngineEvaluator {
                     value = map.get(path[1].strip());
                 }
             }
-            values.put(column.expression(), value);
+            values.put(column.expression(), plain(value));
         }
         return values;
+    }
+
+    /** Whole FEEL numbers as whole numbers, so traces read 250000 rather than 2.5E+5. */
+    private static Object plain(Object value) {
+        if (value instanceof BigDecimal number) {
+            BigDecimal stripped = number.stripTrailingZeros();
+            return stripped.scale() <= 0 ? (Object) stripped.longValueExact() : stripped;
+        }
+        return value;
     }
 
     private static Map<String, Object> decodedOutputs(RuleRow row) {

@@ -1,0 +1,196 @@
+package com.incidents.severity.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.audit.store.AuditDatabase;
+import com.incidents.severity.support.AuditDb;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** What the audit trail promises, run against each database (see the subclasses). */
+public abstract class AuditTrailContract {
+
+    @Inject
+    AuditDatabase database;
+
+    protected static String decide(String caller, String body) {
+        return given().contentType(ContentType.JSON).header("X-Client-Id", caller).body(body)
+                .post("/api/v1/decisions").then().statusCode(200).extract().path("decisionId");
+    }
+
+    private static ValidatableResponse list(String query) {
+        return given().get("/api/v1/decisions?" + query).then().statusCode(200);
+    }
+
+    @Test
+    void everyDecisionIsRecordedBeforeItIsAnswered() throws Exception {
+        String caller = UUID.randomUUID().toString();
+        String id = decide(caller, "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000,\"partnerReports\":7}");
+        given().get("/api/v1/decisions/" + id).then().statusCode(200)
+                .body("decisionId", equalTo(id))
+                .body("caller", equalTo("client:" + caller))
+                .body("status", equalTo("DECIDED"))
+                .body("request.affectedUsers", equalTo(250000))
+                .body("facts.impactLevel", equalTo("MAJOR"))
+                .body("result.severity", equalTo("SEV2"))
+                .body("result.basis", equalTo("IMPACT"))
+                .body("evaluationMicros", greaterThanOrEqualTo(0))
+                .body("policyVersion", startsWith("sha256:"))
+                .body("trace.tables.find { it.decision == 'Impact band' }.inputs.'Affected users'", equalTo(250000))
+                .body("trace.tables.find { it.decision == 'Impact band' }.matchedRules.ruleIndex", hasItem(3))
+                .body("trace.tables.find { it.decision == 'Escalation severity' }.matchedRules[0].annotation",
+                        containsString("more than 5"))
+                .body("trace.drlRules.name", hasItems("Impact counts take precedence",
+                        "Partner reports never lower the severity"))
+                .body("seq", greaterThan(0))
+                .body("hash", hasLength(64))
+                .body("error", nullValue());
+        String version = given().get("/api/v1/decisions/" + id).then().extract().path("policyVersion");
+        String files = AuditDb.string(database.dataSource(), "SELECT files FROM policy_version WHERE version = ?", version);
+        assertTrue(files.contains("incident-severity.dmn") && files.contains("Partner reports raise the severity"),
+                "the policy text of the version is stored");
+    }
+
+    @Test
+    void batchDecisionsAreEachRecorded() {
+        String caller = UUID.randomUUID().toString();
+        var batch = given().contentType(ContentType.JSON).header("X-Client-Id", caller)
+                .body("[{\"partnerReports\":3},{\"partnerReports\":-3},{\"partnerReports\":16}]")
+                .post("/api/v1/decisions/batch").then().statusCode(200).extract();
+        String first = batch.path("results[0].decision.decisionId");
+        String third = batch.path("results[2].decision.decisionId");
+        list("caller=client:" + caller).body("items.size()", equalTo(2))
+                .body("items.decisionId", hasItems(first, third));
+    }
+
+    @Test
+    void filtersAndKeysetPagesStayStableWhileDecisionsArrive() {
+        String caller = UUID.randomUUID().toString();
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            made.add(decide(caller, i % 2 == 0 ? "{\"partnerReports\":16}" : "{\"capability\":\"App logging\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":10}"));
+        }
+        String q = "caller=client:" + caller + "&limit=3";
+        ValidatableResponse first = list(q).body("items.size()", equalTo(3))
+                .body("items[0].decisionId", equalTo(made.get(6)));
+        String cursor = first.extract().path("nextCursor");
+        decide(caller, "{\"partnerReports\":6}"); // newer than the cursor: must not shift the next pages
+        Set<String> seen = new HashSet<>(first.extract().path("items.decisionId"));
+        List<String> second = list(q + "&cursor=" + cursor).extract().path("items.decisionId");
+        String cursor2 = list(q + "&cursor=" + cursor).extract().path("nextCursor");
+        List<String> third = list(q + "&cursor=" + cursor2).extract().path("items.decisionId");
+        assertNull(list(q + "&cursor=" + cursor2).extract().path("nextCursor"));
+        seen.addAll(second);
+        seen.addAll(third);
+        assertEquals(new HashSet<>(made), seen, "the three pages hold exactly the first seven decisions");
+
+        list("caller=client:" + caller + "&severity=SEV1").body("items.size()", equalTo(4))
+                .body("items.severity", everyItem(equalTo("SEV1")));
+        list("caller=client:" + caller + "&basis=CAPABILITY&capability=App logging").body("items.size()", equalTo(3));
+        list("caller=client:" + caller + "&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z").body("items.size()", equalTo(0));
+        String version = list("caller=client:" + caller).extract().path("items[0].policyVersion");
+        list("caller=client:" + caller + "&policyVersion=" + version).body("items.size()", equalTo(8));
+        given().get("/api/v1/decisions?severity=SEV9&limit=0").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItems("severity", "limit"));
+    }
+
+    @Test
+    void exportStreamsCsvAndJsonl() {
+        String caller = UUID.randomUUID().toString();
+        String a = decide(caller, "{\"partnerReports\":3}");
+        String b = decide(caller, "{\"partnerReports\":6}");
+        String csv = given().get("/api/v1/decisions/export?format=csv&caller=client:" + caller).then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        String[] lines = csv.strip().split("\r?\n");
+        assertEquals(3, lines.length, csv);
+        assertTrue(lines[0].startsWith("decisionId,decidedAt,caller"));
+        assertTrue(lines[1].startsWith(a) && lines[2].startsWith(b), "oldest first");
+        String jsonl = given().get("/api/v1/decisions/export?format=jsonl&caller=client:" + caller).then()
+                .statusCode(200).extract().asString();
+        assertEquals(2, jsonl.strip().split("\n").length);
+        assertTrue(jsonl.contains("\"decisionId\":\"" + b + "\""));
+    }
+
+    @Test
+    void replayReportsAnUnchangedOutcome() {
+        String id = decide(UUID.randomUUID().toString(), "{\"capabilityTier\":\"C1\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":150}");
+        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(200)
+                .body("recorded.severity", equalTo("SEV1"))
+                .body("underRecordedVersion.severity", equalTo("SEV1"))
+                .body("underCurrentPolicy.severity", equalTo("SEV1"))
+                .body("reproducible", equalTo(true))
+                .body("unchanged", equalTo(true))
+                .body("differences", empty());
+        given().post("/api/v1/decisions/" + UUID.randomUUID() + "/replay").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void verifyNamesAnEditedADeletedAndAnInsertedRecord() throws Exception {
+        String caller = UUID.randomUUID().toString();
+        decide(caller, "{\"partnerReports\":3}");
+        String middle = decide(caller, "{\"partnerReports\":6}");
+        decide(caller, "{\"partnerReports\":16}");
+        var ds = database.dataSource();
+        verify().body("valid", equalTo(true));
+
+        // An edited column.
+        AuditDb.update(ds, "UPDATE decision_record SET severity = 'SEV3' WHERE decision_id = ?", middle);
+        verify().body("valid", equalTo(false)).body("firstBadDecisionId", equalTo(middle))
+                .body("problem", containsString("severity"));
+        AuditDb.update(ds, "UPDATE decision_record SET severity = 'SEV2' WHERE decision_id = ?", middle);
+        verify().body("valid", equalTo(true));
+
+        // An edited record text.
+        String record = AuditDb.string(ds, "SELECT record FROM decision_record WHERE decision_id = ?", middle);
+        AuditDb.update(ds, "UPDATE decision_record SET record = ? WHERE decision_id = ?",
+                record.replace("\"partnerReports\":6", "\"partnerReports\":2"), middle);
+        verify().body("valid", equalTo(false)).body("firstBadDecisionId", equalTo(middle))
+                .body("problem", containsString("hash"));
+        AuditDb.update(ds, "UPDATE decision_record SET record = ? WHERE decision_id = ?", record, middle);
+
+        // A deleted record: the next one names the gap.
+        long seq = Long.parseLong(AuditDb.string(ds, "SELECT seq FROM decision_record WHERE decision_id = ?", middle));
+        String copy = "INSERT INTO decision_record SELECT * FROM decision_record_backup";
+        AuditDb.update(ds, "CREATE TABLE decision_record_backup AS SELECT * FROM decision_record WHERE seq = ?", seq);
+        try {
+            AuditDb.update(ds, "DELETE FROM decision_record WHERE seq = ?", seq);
+            verify().body("valid", equalTo(false)).body("firstBadSeq", equalTo((int) seq + 1))
+                    .body("problem", containsString("missing"));
+            AuditDb.update(ds, copy);
+            verify().body("valid", equalTo(true));
+
+            // An inserted record, placed after the chain head.
+            String head = AuditDb.string(ds, "SELECT last_seq FROM audit_chain_head WHERE id = 1");
+            long forged = Long.parseLong(head) + 1;
+            AuditDb.update(ds, "UPDATE decision_record_backup SET seq = ?, decision_id = ?", forged,
+                    UUID.randomUUID().toString());
+            AuditDb.update(ds, copy);
+            verify().body("valid", equalTo(false)).body("firstBadSeq", equalTo((int) forged))
+                    .body("problem", containsString("inserted"));
+            AuditDb.update(ds, "DELETE FROM decision_record WHERE seq = ?", forged);
+        } finally {
+            AuditDb.update(ds, "DROP TABLE decision_record_backup");
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    private static ValidatableResponse verify() {
+        return given().get("/api/v1/audit/verify").then().statusCode(200);
+    }
+}
