@@ -1,18 +1,100 @@
 package com.incidents.severity.audit;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.audit.store.ChainWriter;
+import com.incidents.severity.audit.store.SecondWriter;
+import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.support.AuditDb;
+import com.incidents.severity.support.EmbeddedPostgresResource;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-import com.incidents.severity.support.EmbeddedPostgresResource;
-
-/** The same audit trail on a real PostgreSQL server. */
+/** The same audit trail on a real PostgreSQL server, plus several writers sharing it. */
 @QuarkusTest
 @TestProfile(PostgresAuditTrailTest.Postgres.class)
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = true)
 class PostgresAuditTrailTest extends AuditTrailContract {
 
     public static class Postgres implements QuarkusTestProfile {
+    }
+
+    @Inject
+    ChainWriter writer;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    PolicyService policies;
+
+    @Test
+    void twoWritersSharingOneDatabaseKeepOneUnbrokenChain() throws Exception {
+        ChainWriter other = SecondWriter.on(database, json);
+        long before = Long.parseLong(AuditDb.string(database.dataSource(), "SELECT last_seq FROM audit_chain_head"));
+        String caller = "writer-test-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            ChainWriter w = t % 2 == 0 ? writer : other;
+            work.add(pool.submit(() -> {
+                for (int batch = 0; batch < 50; batch++) {
+                    w.append(List.of(entry(caller), entry(caller), entry(caller), entry(caller)));
+                }
+                return null;
+            }));
+        }
+        for (int i = 0; i < 20; i++) { // and the service itself, through HTTP, at the same time
+            decide(caller, "{\"partnerReports\":6}");
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        long after = Long.parseLong(AuditDb.string(database.dataSource(), "SELECT last_seq FROM audit_chain_head"));
+        assertEquals(before + 820, after, "every record got its own position");
+        assertEquals("820", AuditDb.string(database.dataSource(),
+                "SELECT COUNT(*) FROM decision_record WHERE caller IN (?, ?)", caller, "client:" + caller));
+        given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    private AuditEntry entry(String caller) {
+        String id = UUID.randomUUID().toString();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var engine = policies.current();
+        String record = json.createObjectNode().put("decisionId", id).put("decidedAt", at.toString())
+                .put("caller", caller).put("policyVersion", engine.version()).put("status", "DECIDED")
+                .put("evaluationMicros", 1).set("facts", json.createObjectNode().putNull("capability"))
+                .toString();
+        try {
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(record);
+            node.putObject("result").put("severity", "SEV3").put("basis", "ESCALATION");
+            node.putNull("traceHash");
+            record = json.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new AuditEntry(id, at, caller, engine.policy().files(), "DECIDED", "SEV3", "ESCALATION", null, 1,
+                record, null);
     }
 }

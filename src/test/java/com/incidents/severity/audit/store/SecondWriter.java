@@ -1,0 +1,17 @@
+package com.incidents.severity.audit.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A second, independent chain writer on the same database: what another service instance would be. */
+public final class SecondWriter {
+
+    private SecondWriter() {
+    }
+
+    public static ChainWriter on(AuditDatabase database, ObjectMapper json) {
+        ChainWriter writer = new ChainWriter();
+        writer.database = database;
+        writer.json = json;
+        return writer;
+    }
+}
