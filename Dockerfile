@@ -14,6 +14,7 @@ RUN useradd --system --uid 1001 --home-dir /app severity
 WORKDIR /app
 COPY --from=build --chown=severity /src/target/quarkus-app/ /app/
 COPY --chown=severity rules /rules
+RUN mkdir -p /app/data && chown severity /app/data
 USER severity
 ENV SEVERITY_RULES_DIR=/rules \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"

@@ -3,6 +3,8 @@
 # same run (this machine is shared and noisy; compare the ratios, not the absolute numbers).
 #   bench/run.sh [seconds-per-measurement] [rounds]
 # Needs wrk (Debian: apt-get install wrk). Results go to stdout; copy them into BENCHMARKS.md.
+# The HTTP part measures the decision path with the audit trail off (AUDIT=true to include it);
+# bench/audit.sh measures what the audit trail costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
@@ -18,9 +20,12 @@ echo "== in-process: service path vs hand-written Java policy"
 
 echo "== HTTP: POST /api/v1/decisions vs GET /api/v1/ping (wrk, 1 thread, 64 connections, loopback)"
 LOG=$(mktemp)
-java -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+DATA=$(mktemp -d)
+echo "(audit trail enabled: ${AUDIT:-false})"
+java -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled="${AUDIT:-false}" -Dseverity.audit.data-dir="$DATA" \
+  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
 for _ in $(seq 1 60); do
   curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
   sleep 0.5

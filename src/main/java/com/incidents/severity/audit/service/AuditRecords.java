@@ -54,9 +54,25 @@ public class AuditRecords {
         result.put("capabilitySeverity", d.capabilitySeverity());
         result.put("escalationSeverity", d.escalationSeverity());
         result.put("capabilityTier", d.capabilityTier());
-        result.set("responseTargets", json.valueToTree(d.responseTargets()));
-        result.set("nextEscalation", json.valueToTree(d.nextEscalation()));
-        result.set("explanation", json.valueToTree(d.explanation()));
+        var targets = d.responseTargets();
+        if (targets == null) {
+            result.putNull("responseTargets");
+        } else { // the handling text is in the trace; only what this request adds is kept here
+            result.putObject("responseTargets").put("class", targets.responseClass())
+                    .put("investigationDueAt", text(targets.investigationDueAt()))
+                    .put("statusUpdateDueAt", text(targets.statusUpdateDueAt()));
+        }
+        var next = d.nextEscalation();
+        if (next == null) {
+            result.putNull("nextEscalation");
+        } else {
+            result.putObject("nextEscalation").put("at", next.at().toString()).put("severity", next.severity())
+                    .put("afterMinutes", next.afterMinutes());
+        }
+        // The explanation is the trace's, with the lines this request adds (duration so far, next escalation).
+        ArrayNode extra = result.putArray("explanationAdded");
+        d.explanation().stream().filter(line -> line.startsWith("Duration: ") || line.startsWith("Unless resolved"))
+                .forEach(extra::add);
         record.put("traceHash", trace.hash());
         record.putNull("error");
         return write(record);
@@ -71,6 +87,10 @@ public class AuditRecords {
         return write(record);
     }
 
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     private ObjectNode header(String id, String decidedAt, String caller, String version, String status, long micros,
             DecisionRequest request) {
         ObjectNode record = json.createObjectNode();
@@ -81,7 +101,11 @@ public class AuditRecords {
         record.put("status", status);
         record.put("evaluationMicros", micros);
         record.set("request", request.body());
-        record.set("facts", json.valueToTree(request.facts()));
+        var f = request.facts();
+        record.putObject("facts").put("impactLevel", f.impactLevel()).put("affectedUsers", f.affectedUsers())
+                .put("affectedApps", f.affectedApps()).put("capability", f.capability())
+                .put("statedTier", f.statedTier()).put("incidentType", f.incidentType())
+                .put("durationMinutes", f.durationMinutes()).put("partnerReports", f.partnerReports());
         return record;
     }
 

@@ -133,7 +133,7 @@ class BadInputTest {
     void wrongMediaTypeAndMethodAreProblemsToo() {
         given().contentType(ContentType.TEXT).body("hello").post("/api/v1/decisions").then()
                 .statusCode(415).contentType("application/problem+json");
-        given().get("/api/v1/decisions/batch").then()
+        given().contentType(ContentType.JSON).body("{}").put("/api/v1/decisions").then()
                 .statusCode(405).contentType("application/problem+json");
     }
 }
