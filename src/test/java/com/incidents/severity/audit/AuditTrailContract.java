@@ -190,6 +190,30 @@ public abstract class AuditTrailContract {
         verify().body("valid", equalTo(true));
     }
 
+    @Inject
+    com.incidents.severity.audit.service.AuditService auditService;
+
+    @Inject
+    com.incidents.severity.policy.service.PolicyService policies;
+
+    @Test
+    void aFailedEvaluationIsRecordedWithItsError() throws Exception {
+        var engine = policies.current();
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"partnerReports\":4}");
+        var request = com.incidents.severity.decision.request.RequestParser.parse(body, engine.policy().catalog(),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        String id = UUID.randomUUID().toString();
+        auditService.recordFailure(id, request, engine, "failure-test", 42, "Model 'Incident severity' failed: boom")
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        given().get("/api/v1/decisions/" + id).then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("error", containsString("boom"))
+                .body("result", nullValue())
+                .body("request.partnerReports", equalTo(4))
+                .body("evaluationMicros", equalTo(42));
+        verify().body("valid", equalTo(true));
+    }
+
     private static ValidatableResponse verify() {
         return given().get("/api/v1/audit/verify").then().statusCode(200);
     }

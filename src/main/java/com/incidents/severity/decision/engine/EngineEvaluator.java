@@ -39,6 +39,16 @@ public final class EngineEvaluator {
     }
 
     public Outcome evaluate(Facts facts) {
+        try {
+            return evaluateOrThrow(facts);
+        } catch (EvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) { // a policy that breaks at run time is the policy's fault, not the caller's
+            throw new EvaluationException("The policy failed on " + facts + ": " + e);
+        }
+    }
+
+    private Outcome evaluateOrThrow(Facts facts) {
         DmnTrace trace = new DmnTrace();
         DMNResult frameworks = evaluate(policy.severityModel(), severityInputs(facts), trace);
         @SuppressWarnings("unchecked")
