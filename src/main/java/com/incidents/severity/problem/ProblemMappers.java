@@ -1,5 +1,7 @@
 package com.incidents.severity.problem;
 
+import java.util.List;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -9,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.decision.engine.EvaluationException;
+import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.policy.service.PolicyUnavailableException;
 
 /** Every error leaves the service as an RFC 9457 problem body; none names a Java class. */
@@ -19,6 +22,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> invalid(InvalidRequestException e) {
         return problem(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> candidateRefused(CandidateRefusedException e) {
+        List<FieldError> errors = e.diagnostics().stream()
+                .map(d -> FieldError.of(d.file() == null ? "policy" : d.file(), d.toString())).toList();
+        return problem(new Problem("/problems/policy-refused", "The candidate policy would be refused", 422,
+                errors.size() + " problem(s) in the candidate policy", errors));
     }
 
     @ServerExceptionMapper

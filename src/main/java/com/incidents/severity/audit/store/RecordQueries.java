@@ -68,6 +68,20 @@ public class RecordQueries {
         }
     }
 
+    /** The records of the {@code count} most recent decisions that were decided (not failed), newest first. */
+    public List<String> recentDecided(int count) throws SQLException {
+        List<String> records = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT record FROM decision_record WHERE status = 'DECIDED' ORDER BY seq DESC LIMIT " + count)) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    records.add(rs.getString(1));
+                }
+            }
+        }
+        return records;
+    }
+
     public Optional<String> trace(String hash) throws SQLException {
         return text("SELECT trace FROM decision_trace WHERE hash = ?", hash);
     }

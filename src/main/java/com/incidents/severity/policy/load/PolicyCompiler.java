@@ -37,6 +37,10 @@ public final class PolicyCompiler {
             CAPABILITY_SEVERITY, ESCALATION_SEVERITY);
 
     public CompiledPolicy compile(PolicyFiles files) {
+        List<PolicyDiagnostic> malformed = XmlCheck.malformed(files);
+        if (!malformed.isEmpty()) {
+            throw new PolicyBuildException(malformed);
+        }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("com.incidents.policy", "severity-policy",
                 "1.0." + BUILDS.incrementAndGet());
@@ -49,7 +53,13 @@ public final class PolicyCompiler {
                 kfs.write("src/main/resources/" + path, content);
             }
         });
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) { // e.g. a DMN file that is not well-formed XML
+            throw new PolicyBuildException(List.of(PolicyDiagnostic.error(suspect(files, e), null,
+                    "The files cannot be built: " + rootMessage(e))));
+        }
         List<PolicyDiagnostic> errors = new ArrayList<>();
         List<PolicyDiagnostic> warnings = new ArrayList<>();
         for (Message m : builder.getResults().getMessages()) {
@@ -112,6 +122,21 @@ public final class PolicyCompiler {
             }
         }
         return new Catalog(entries);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return e.getMessage() != null && !e.getMessage().equals(message) ? e.getMessage() + ": " + message : message;
+    }
+
+    /** The file the failure names, if it names one. */
+    private static String suspect(PolicyFiles files, Throwable e) {
+        String text = rootMessage(e) + " " + e;
+        return files.files().keySet().stream().filter(text::contains).findFirst().orElse(null);
     }
 
     private static String strip(String path) {

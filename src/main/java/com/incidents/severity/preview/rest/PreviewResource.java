@@ -1,0 +1,57 @@
+package com.incidents.severity.preview.rest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.incidents.severity.preview.model.PreviewReport;
+import com.incidents.severity.preview.service.PreviewService;
+import com.incidents.severity.problem.FieldError;
+import com.incidents.severity.problem.InvalidRequestException;
+
+/**
+ * What-if for policy editors: send candidate files and see how recent decisions would change.
+ * Uploaded files replace the same paths of the policy in force; with {@code replace=true} they are
+ * the whole candidate.
+ */
+@Path("/api/v1/policy/preview")
+@Produces(MediaType.APPLICATION_JSON)
+public class PreviewResource {
+
+    @Inject
+    PreviewService previews;
+
+    @POST
+    @Consumes("application/zip")
+    @Operation(summary = "Preview a candidate policy sent as a zip of the rules folder (or of some of its files)")
+    public PreviewReport zip(byte[] body, @RestQuery boolean replace) throws Exception {
+        return previews.preview(com.incidents.severity.preview.service.CandidateZip.read(body), replace);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Preview candidate files sent as form parts, each named by its path in the rules folder (e.g. incident-severity.dmn)")
+    public PreviewReport files(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestQuery boolean replace)
+            throws Exception {
+        if (files == null || files.isEmpty()) {
+            throw InvalidRequestException.of(List.of(FieldError.of("body", "send at least one file part")));
+        }
+        Map<String, byte[]> candidate = new HashMap<>();
+        for (FileUpload file : files) {
+            candidate.put(file.name(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
+        }
+        return previews.preview(candidate, replace);
+    }
+}
