@@ -28,22 +28,29 @@ public final class PolicyEdits {
                 .replaceFirst("<text>&gt;\\d+</text>(</inputEntry>\\s*<outputEntry id=\"_le_528\">)",
                         "<text>&gt;" + threshold + "</text>$1"));
         String sixteen = 16 > threshold ? "SEV1" : "SEV2";
-        edit(rules, ESCALATION_CSV, csv -> csv.replaceFirst("(?m)^(16 partner reports alone,,,,,,,,16,)SEV\\d",
+        rewrite(rules, ESCALATION_CSV, csv -> csv.replaceFirst("(?m)^(16 partner reports alone,,,,,,,,16,)SEV\\d",
                 "$1" + sixteen));
-        edit(rules, "scenarios/combination.csv", csv -> csv.replaceFirst(
+        rewrite(rules, "scenarios/combination.csv", csv -> csv.replaceFirst(
                 "(?m)^(sixteen reports escalate a minor incident below the bands to SEV1,MINOR,10,,,,,,16,)SEV\\d",
                 "$1" + sixteen));
     }
 
+    /** Changes a file, and fails if the change finds nothing to change. */
     public static void edit(Path rules, String file, UnaryOperator<String> change) {
+        if (!rewrite(rules, file, change)) {
+            throw new IllegalStateException("The edit changed nothing in " + file);
+        }
+    }
+
+    private static boolean rewrite(Path rules, String file, UnaryOperator<String> change) {
         try {
             Path path = rules.resolve(file);
             String before = Files.readString(path);
             String after = change.apply(before);
-            if (after.equals(before)) {
-                throw new IllegalStateException("The edit changed nothing in " + file);
+            if (!after.equals(before)) {
+                Files.writeString(path, after);
             }
-            Files.writeString(path, after);
+            return !after.equals(before);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
