@@ -45,28 +45,48 @@ public final class PolicyLoader {
         return check.engine();
     }
 
-    /** Runs every check that can run on the candidate (all but the build when a DMN file is not well-formed XML), so one report names every problem. */
+    /**
+     * Runs every check that can run on the candidate (all but the build when a DMN file is not
+     * well-formed XML, and the scenarios only on a build), so one report names every problem.
+     */
     public synchronized PolicyCheck check(PolicyFiles files) {
         long start = System.nanoTime();
         DmnValidation.Findings validated = validate(files);
-        List<PolicyDiagnostic> build = List.of();
-        PolicyEngine engine = null;
-        if (validated.readable()) {
-            try {
-                CompiledPolicy compiled = new PolicyCompiler().compile(files);
-                build = compiled.warnings();
-                engine = engine(compiled);
-            } catch (PolicyBuildException e) {
-                build = e.diagnostics();
-            } catch (RuntimeException e) {
-                build = List.of(PolicyDiagnostic.error(null, null, "Drools cannot build the policy: " + e.getMessage()));
-            }
-        }
-        List<ScenarioResult> scenarios = engine == null ? List.of() : ScenarioRunner.run(engine, files);
+        List<PolicyDiagnostic> build = new ArrayList<>();
+        CompiledPolicy compiled = validated.readable() ? compile(files, build) : null;
+        PolicyEngine engine = compiled == null ? null : engine(compiled, build);
+        List<ScenarioResult> scenarios = compiled == null ? List.of()
+                : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0, 0), files);
         List<PolicyDiagnostic> blocking = blocking(build, validated.diagnostics(), scenarios);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        return new PolicyCheck(files, blocking.isEmpty() ? engine : null, engine != null, build,
+        return new PolicyCheck(files, blocking.isEmpty() ? engine : null, compiled != null, List.copyOf(build),
                 validated.diagnostics(), scenarios, blocking, durationMs);
+    }
+
+    private static CompiledPolicy compile(PolicyFiles files, List<PolicyDiagnostic> build) {
+        try {
+            CompiledPolicy compiled = new PolicyCompiler().compile(files);
+            build.addAll(compiled.warnings());
+            return compiled;
+        } catch (PolicyBuildException e) {
+            build.addAll(e.diagnostics());
+        } catch (RuntimeException e) {
+            build.add(PolicyDiagnostic.error(null, null, "Drools cannot build the policy: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /**
+     * The engine to serve with. It evaluates sample facts at once to check its outcome cache, which
+     * a faulty table (overlapping rows under UNIQUE, say) can fail: that refuses the policy.
+     */
+    private PolicyEngine engine(CompiledPolicy compiled, List<PolicyDiagnostic> build) {
+        try {
+            return new PolicyEngine(compiled, cacheEntries, verifySamples);
+        } catch (RuntimeException e) {
+            build.add(PolicyDiagnostic.error(null, null, "The policy fails when evaluated: " + e.getMessage()));
+            return null;
+        }
     }
 
     private DmnValidation.Findings validate(PolicyFiles files) {
@@ -75,16 +95,6 @@ public final class PolicyLoader {
         } catch (RuntimeException e) {
             return new DmnValidation.Findings(
                     List.of(PolicyDiagnostic.error(null, null, "The DMN validator failed: " + e.getMessage())), true);
-        }
-    }
-
-    /** The engine on a built policy; it evaluates sample facts at once, which a faulty table can fail. */
-    private PolicyEngine engine(CompiledPolicy compiled) {
-        try {
-            return new PolicyEngine(compiled, cacheEntries, verifySamples);
-        } catch (RuntimeException e) {
-            throw new PolicyBuildException(List.of(PolicyDiagnostic.error(null, null,
-                    "The policy fails when evaluated: " + e.getMessage())));
         }
     }
 
