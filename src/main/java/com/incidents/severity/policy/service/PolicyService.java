@@ -97,11 +97,12 @@ public class PolicyService {
         return attempt;
     }
 
+    /** The policy in force as the API shows it; its record is looked up by the engine's own version. */
     public PolicyView view() {
         PolicyEngine engine = current.get();
         ReloadAttempt last = history.lastAttempt().orElse(null);
-        Optional<PolicyVersion> version = history.current().filter(v -> engine != null);
-        if (engine == null || version.isEmpty()) {
+        Optional<PolicyVersion> version = engine == null ? Optional.empty() : history.latest(engine.version());
+        if (version.isEmpty()) {
             return new PolicyView(null, null, origin(), null, List.of(), null, last, List.of());
         }
         PolicyVersion v = version.get();

@@ -2,6 +2,7 @@ package com.incidents.severity.policy.service;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,16 @@ final class ReloadHistory {
         return Optional.ofNullable(lastAttempt);
     }
 
-    synchronized Optional<PolicyVersion> current() {
-        return Optional.ofNullable(versions.peekLast());
+    /** The latest record of a version (a version can come back: A, B, then A again). */
+    synchronized Optional<PolicyVersion> latest(String version) {
+        Iterator<PolicyVersion> newestFirst = versions.descendingIterator();
+        while (newestFirst.hasNext()) {
+            PolicyVersion v = newestFirst.next();
+            if (v.version().equals(version)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     synchronized List<PolicyVersion> versions() {
