@@ -1,6 +1,7 @@
 package com.incidents.severity.policy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -13,6 +14,8 @@ public interface PolicyConfig {
     Rules rules();
 
     Cache cache();
+
+    Reload reload();
 
     interface Rules {
         /**
@@ -33,5 +36,28 @@ public interface PolicyConfig {
         /** Random input samples checked against the engine when a policy is loaded. */
         @WithDefault("200")
         int verifySamples();
+    }
+
+    interface Reload {
+        /**
+         * Watch {@code severity.rules.dir} (with its subfolders) and reload after every change.
+         * Has no effect without {@code severity.rules.dir}: the packaged copy cannot change.
+         */
+        @WithDefault("true")
+        boolean watch();
+
+        /**
+         * How long the folder must stay quiet after a change before the reload starts, so that an
+         * editor saving several files, or one file in several writes, causes one reload.
+         */
+        @WithDefault("500ms")
+        Duration settle();
+
+        /**
+         * Refuse a policy on the DMN validator's warnings (decision-table analysis) as well as on
+         * its errors. Off: warnings are reported and the policy is accepted.
+         */
+        @WithDefault("false")
+        boolean blockOnWarnings();
     }
 }

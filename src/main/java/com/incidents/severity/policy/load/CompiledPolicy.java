@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
+import org.kie.api.builder.ReleaseId;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 
@@ -12,8 +13,11 @@ import com.incidents.severity.policy.model.Catalog;
 import com.incidents.severity.policy.model.DecisionTableInfo;
 import com.incidents.severity.policy.model.PolicyDiagnostic;
 
-/** A policy built by Drools and ready to evaluate; immutable once built. */
-public record CompiledPolicy(PolicyFiles files, KieBase kieBase, DMNRuntime dmn, DMNModel severityModel,
+/**
+ * A policy built by Drools and ready to evaluate; immutable once built. {@code releaseId} names the
+ * KIE module it was built as, already removed from the KIE repository.
+ */
+public record CompiledPolicy(PolicyFiles files, ReleaseId releaseId, KieBase kieBase, DMNRuntime dmn, DMNModel severityModel,
         DMNModel targetsModel, Map<String, DecisionTableInfo> tables, Catalog catalog,
         List<PolicyDiagnostic> warnings, Instant loadedAt) {
 

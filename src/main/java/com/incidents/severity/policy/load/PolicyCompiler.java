@@ -4,6 +4,7 @@ import static com.incidents.severity.policy.model.PolicyContract.*;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class PolicyCompiler {
             throw new PolicyBuildException(errors);
         }
         Catalog catalog = catalog(tables.get(SEVERITY_MODEL + "/" + CAPABILITY_LOOKUP));
-        return new CompiledPolicy(files, kieBase, dmn, severity, targets, Map.copyOf(tables), catalog,
+        return new CompiledPolicy(files, releaseId, kieBase, dmn, severity, targets, Collections.unmodifiableMap(tables), catalog,
                 List.copyOf(warnings), Instant.now());
     }
 

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import com.incidents.severity.policy.model.PolicyFileInfo;
 
 /**
  * The files of one policy (paths relative to the rules folder, '/'-separated) and its version:
@@ -23,19 +26,31 @@ public record PolicyFiles(String origin, SortedMap<String, byte[]> files, String
         return new String(files.get(path), StandardCharsets.UTF_8);
     }
 
-    private static String hash(SortedMap<String, byte[]> files) {
+    /** Each file with its size and SHA-256, in path order. */
+    public List<PolicyFileInfo> fileInfos() {
+        return files.entrySet().stream()
+                .map(e -> new PolicyFileInfo(e.getKey(), e.getValue().length,
+                        HexFormat.of().formatHex(digest().digest(e.getValue()))))
+                .toList();
+    }
+
+    private static MessageDigest digest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.forEach((path, content) -> {
-                digest.update(path.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(content);
-            });
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
+    }
+
+    private static String hash(SortedMap<String, byte[]> files) {
+        MessageDigest digest = digest();
+        files.forEach((path, content) -> {
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Integer.toString(content.length).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content);
+        });
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 }

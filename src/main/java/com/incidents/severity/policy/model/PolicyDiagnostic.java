@@ -1,5 +1,6 @@
 package com.incidents.severity.policy.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A finding about a policy: where it is (file, table, rule) and what is wrong. */
@@ -8,6 +9,11 @@ public record PolicyDiagnostic(String level, String file, String table, String r
 
     public static PolicyDiagnostic error(String file, String table, String message) {
         return new PolicyDiagnostic("ERROR", file, table, null, message);
+    }
+
+    @JsonIgnore
+    public boolean isError() {
+        return "ERROR".equals(level);
     }
 
     @Override
@@ -20,7 +26,7 @@ public record PolicyDiagnostic(String level, String file, String table, String r
             where.append(" [").append(table).append(']');
         }
         if (rule != null) {
-            where.append(" rule ").append(rule);
+            where.append(" (").append(rule).append(')');
         }
         return where.append(": ").append(message).toString();
     }

@@ -1,8 +1,11 @@
 package com.incidents.severity.policy.service;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.policy.load.CompiledPolicy;
+import com.incidents.severity.policy.load.DmnValidation;
 import com.incidents.severity.policy.load.PolicyCompiler;
 import com.incidents.severity.policy.load.PolicyFiles;
 import com.incidents.severity.policy.model.PolicyBuildException;
@@ -10,28 +13,103 @@ import com.incidents.severity.policy.model.PolicyDiagnostic;
 import com.incidents.severity.policy.scenario.ScenarioResult;
 import com.incidents.severity.policy.scenario.ScenarioRunner;
 
-/** Everything a policy must pass before it may serve: the Drools build, the contract, the scenarios. */
+/**
+ * Everything a policy must pass before it may serve: the Drools build, the contract names, the
+ * KIE DMN validator (its errors always block; its warnings only with {@code blockOnWarnings}) and
+ * the scenarios. One loader keeps one DMN validator, which is costly to create; checks run one at a
+ * time.
+ */
 public final class PolicyLoader {
 
     private final long cacheEntries;
     private final int verifySamples;
+    private final boolean blockOnWarnings;
+    private final DmnValidation validation = new DmnValidation();
 
     public PolicyLoader(long cacheEntries, int verifySamples) {
-        this.cacheEntries = cacheEntries;
-        this.verifySamples = verifySamples;
+        this(cacheEntries, verifySamples, false);
     }
 
-    /** A policy engine ready to serve, or a {@link PolicyBuildException} naming every problem. */
+    public PolicyLoader(long cacheEntries, int verifySamples, boolean blockOnWarnings) {
+        this.cacheEntries = cacheEntries;
+        this.verifySamples = verifySamples;
+        this.blockOnWarnings = blockOnWarnings;
+    }
+
+    /** A policy engine ready to serve, or a {@link PolicyBuildException} naming every blocking problem. */
     public PolicyEngine load(PolicyFiles files) {
-        PolicyEngine engine = new PolicyEngine(new PolicyCompiler().compile(files), cacheEntries, verifySamples);
-        List<PolicyDiagnostic> failures = ScenarioRunner.run(engine, files).stream()
-                .filter(r -> !r.passed())
-                .map(PolicyLoader::diagnostic)
-                .toList();
-        if (!failures.isEmpty()) {
-            throw new PolicyBuildException(failures);
+        PolicyCheck check = check(files);
+        if (!check.accepted()) {
+            throw new PolicyBuildException(check.blocking());
         }
-        return engine;
+        return check.engine();
+    }
+
+    /**
+     * Runs every check that can run on the candidate (all but the build when a DMN file is not
+     * well-formed XML, and the scenarios only on a build), so one report names every problem.
+     */
+    public synchronized PolicyCheck check(PolicyFiles files) {
+        long start = System.nanoTime();
+        DmnValidation.Findings validated = validate(files);
+        List<PolicyDiagnostic> build = new ArrayList<>();
+        CompiledPolicy compiled = validated.readable() ? compile(files, build) : null;
+        PolicyEngine engine = compiled == null ? null : engine(compiled, build);
+        List<ScenarioResult> scenarios = compiled == null ? List.of()
+                : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0, 0), files);
+        List<PolicyDiagnostic> blocking = blocking(build, validated.diagnostics(), scenarios);
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        return new PolicyCheck(files, blocking.isEmpty() ? engine : null, compiled != null, List.copyOf(build),
+                validated.diagnostics(), scenarios, blocking, durationMs);
+    }
+
+    private static CompiledPolicy compile(PolicyFiles files, List<PolicyDiagnostic> build) {
+        try {
+            CompiledPolicy compiled = new PolicyCompiler().compile(files);
+            build.addAll(compiled.warnings());
+            return compiled;
+        } catch (PolicyBuildException e) {
+            build.addAll(e.diagnostics());
+        } catch (RuntimeException e) {
+            build.add(PolicyDiagnostic.error(null, null, "Drools cannot build the policy: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /**
+     * The engine to serve with. It evaluates sample facts at once to check its outcome cache, which
+     * a faulty table (overlapping rows under UNIQUE, say) can fail: that refuses the policy.
+     */
+    private PolicyEngine engine(CompiledPolicy compiled, List<PolicyDiagnostic> build) {
+        try {
+            return new PolicyEngine(compiled, cacheEntries, verifySamples);
+        } catch (RuntimeException e) {
+            build.add(PolicyDiagnostic.error(null, null, "The policy fails when evaluated: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private DmnValidation.Findings validate(PolicyFiles files) {
+        try {
+            return validation.validate(files);
+        } catch (RuntimeException e) {
+            return new DmnValidation.Findings(
+                    List.of(PolicyDiagnostic.error(null, null, "The DMN validator failed: " + e.getMessage())), true);
+        }
+    }
+
+    private List<PolicyDiagnostic> blocking(List<PolicyDiagnostic> build, List<PolicyDiagnostic> validated,
+            List<ScenarioResult> scenarios) {
+        List<PolicyDiagnostic> blocking = new ArrayList<>();
+        build.stream().filter(PolicyDiagnostic::isError).forEach(blocking::add);
+        validated.stream().filter(PolicyDiagnostic::isError).forEach(blocking::add);
+        long warnings = validated.stream().filter(d -> !d.isError()).count();
+        if (blockOnWarnings && warnings > 0) {
+            blocking.add(PolicyDiagnostic.error(null, null, "The DMN validator reported " + warnings
+                    + " warnings and severity.reload.block-on-warnings is true"));
+        }
+        scenarios.stream().filter(r -> !r.passed()).map(PolicyLoader::diagnostic).forEach(blocking::add);
+        return List.copyOf(blocking);
     }
 
     private static PolicyDiagnostic diagnostic(ScenarioResult r) {

@@ -1,47 +1,54 @@
 package com.incidents.severity.policy.service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import com.incidents.severity.decision.engine.PolicyEngine;
 import com.incidents.severity.policy.PolicyConfig;
 import com.incidents.severity.policy.load.PolicyFiles;
 import com.incidents.severity.policy.load.PolicyReader;
-import com.incidents.severity.policy.model.PolicyBuildException;
 import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.policy.model.PolicyVersion;
+import com.incidents.severity.policy.model.PolicyView;
+import com.incidents.severity.policy.model.ReloadAttempt;
+import com.incidents.severity.policy.model.ReloadTrigger;
 
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Holds the policy in force. A policy that fails to build never replaces the one serving; if none
- * has ever loaded, the service stays up but not ready, and decisions answer 503.
+ * Holds the policy in force and replaces it on reload. A candidate that fails any check never
+ * replaces the policy serving; if none has ever loaded, the service stays up but not ready, and
+ * decisions answer 503. The swap is one atomic write: a request holds the engine it started with,
+ * so requests in flight finish on the old version and later ones get the new one.
  */
 @ApplicationScoped
 public class PolicyService {
 
-    private static final Logger LOG = Logger.getLogger(PolicyService.class);
-
     @Inject
     PolicyConfig config;
 
+    @Inject
+    ReloadMetrics metrics;
+
     private final AtomicReference<PolicyEngine> current = new AtomicReference<>();
-    private volatile List<PolicyDiagnostic> lastErrors = List.of();
+    private final ReloadHistory history = new ReloadHistory();
+    private PolicyLoader loader;
 
     void onStart(@Observes StartupEvent event) {
-        load();
+        reload(ReloadTrigger.STARTUP);
     }
 
     /** The policy in force, or 503 for the caller if none has loaded. */
     public PolicyEngine current() {
         PolicyEngine engine = current.get();
         if (engine == null) {
-            throw new PolicyUnavailableException("No policy is loaded: " + lastErrors);
+            throw new PolicyUnavailableException("No policy is loaded: " + lastErrors());
         }
         return engine;
     }
@@ -50,28 +57,79 @@ public class PolicyService {
         return current.get() != null;
     }
 
+    /** What refused the last attempt (empty if it was accepted). */
     public List<PolicyDiagnostic> lastErrors() {
-        return lastErrors;
+        return history.lastAttempt().map(ReloadAttempt::diagnostics).orElse(List.of());
     }
 
-    /** Reads, builds and checks the configured rules, and puts them in force if they are sound. */
-    public synchronized boolean load() {
+    public Optional<ReloadAttempt> lastAttempt() {
+        return history.lastAttempt();
+    }
+
+    /** The versions that have been in force, oldest first; the last one is in force. */
+    public List<PolicyVersion> versions() {
+        return history.versions();
+    }
+
+    /** Reads, builds and checks the configured rules, and puts them in force if they pass. */
+    public synchronized ReloadAttempt reload(ReloadTrigger trigger) {
+        Instant at = Instant.now();
+        PolicyEngine inForce = current.get();
+        Reload reload = new Reload(at, trigger, origin());
         try {
-            PolicyFiles files = config.rules().dir().map(PolicyReader::fromDirectory).orElseGet(PolicyReader::packaged);
-            PolicyEngine engine = new PolicyLoader(config.cache().maxEntries(), config.cache().verifySamples())
-                    .load(files);
-            current.set(engine);
-            lastErrors = List.of();
-            LOG.infof("Policy %s in force from %s (outcome cache %s)", engine.version(), files.origin(),
-                    engine.cacheStatus());
-            return true;
-        } catch (PolicyBuildException e) {
-            lastErrors = e.diagnostics();
+            PolicyFiles files = read();
+            if (inForce != null && inForce.version().equals(files.version())) {
+                reload.unchanged(files);
+            } else {
+                PolicyCheck check = loader().check(files);
+                if (check.accepted()) {
+                    putInForce(check.engine(), files, trigger);
+                }
+                reload.checked(check, current.get());
+            }
         } catch (RuntimeException e) {
-            lastErrors = List.of(PolicyDiagnostic.error(null, null, String.valueOf(e.getMessage())));
+            reload.unreadable(e, inForce);
         }
-        LOG.errorf("Policy refused, %s: %s", current.get() == null ? "no policy in force"
-                : "keeping " + current.get().version(), lastErrors);
-        return false;
+        ReloadAttempt attempt = reload.attempt();
+        history.attempted(attempt);
+        metrics.record(attempt, reload.built());
+        reload.log();
+        return attempt;
+    }
+
+    /** The policy in force as the API shows it; its record is looked up by the engine's own version. */
+    public PolicyView view() {
+        PolicyEngine engine = current.get();
+        ReloadAttempt last = history.lastAttempt().orElse(null);
+        Optional<PolicyVersion> version = engine == null ? Optional.empty() : history.latest(engine.version());
+        if (version.isEmpty()) {
+            return new PolicyView(null, null, origin(), null, List.of(), null, last, List.of());
+        }
+        PolicyVersion v = version.get();
+        return new PolicyView(v.version(), v.loadedAt(), v.origin(), v.trigger(), v.files(), engine.cacheStatus(),
+                last, List.copyOf(engine.policy().tables().values()));
+    }
+
+    private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger) {
+        history.inForce(new PolicyVersion(engine.version(), files.origin(), trigger, files.fileInfos(),
+                Instant.now(), null));
+        current.set(engine);
+    }
+
+    private PolicyFiles read() {
+        return config.rules().dir().map(PolicyReader::fromDirectory).orElseGet(PolicyReader::packaged);
+    }
+
+    private String origin() {
+        return config.rules().dir().map(d -> d.toAbsolutePath().normalize().toString())
+                .orElse("classpath:" + PolicyReader.PACKAGED_ROOT);
+    }
+
+    private PolicyLoader loader() {
+        if (loader == null) {
+            loader = new PolicyLoader(config.cache().maxEntries(), config.cache().verifySamples(),
+                    config.reload().blockOnWarnings());
+        }
+        return loader;
     }
 }

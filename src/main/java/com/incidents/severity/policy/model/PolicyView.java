@@ -1,0 +1,12 @@
+package com.incidents.severity.policy.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The policy in force as {@code GET /api/v1/policy} shows it; the version fields are null while
+ * no policy has loaded, and {@code lastReload} then says why.
+ */
+public record PolicyView(String version, Instant loadedAt, String origin, ReloadTrigger trigger,
+        List<PolicyFileInfo> files, String outcomeCache, ReloadAttempt lastReload, List<DecisionTableInfo> tables) {
+}

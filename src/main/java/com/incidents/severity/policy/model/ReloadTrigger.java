@@ -1,0 +1,11 @@
+package com.incidents.severity.policy.model;
+
+/** What asked for a policy (re)load. */
+public enum ReloadTrigger {
+    /** The service starting. */
+    STARTUP,
+    /** {@code POST /api/v1/policy/reload}. */
+    API,
+    /** A change in the watched rules folder. */
+    WATCHER
+}

@@ -1,0 +1,128 @@
+package com.incidents.severity.policy.service;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Watches a folder and its subfolders (new ones included) and calls back once the folder has been
+ * quiet for the settle time after a change: every change postpones the call, so an editor saving
+ * several files causes one call. Calls run one at a time on the watcher's own thread.
+ */
+public final class FolderWatcher implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(FolderWatcher.class);
+
+    private final Path root;
+    private final long settleMs;
+    private final Runnable onChange;
+    private final WatchService watch;
+    private final ScheduledExecutorService calls;
+    private final Thread thread;
+    private ScheduledFuture<?> pending;
+
+    private FolderWatcher(Path root, Duration settle, Runnable onChange) throws IOException {
+        this.root = root;
+        this.settleMs = Math.max(0, settle.toMillis());
+        this.onChange = onChange;
+        this.watch = root.getFileSystem().newWatchService();
+        this.calls = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "policy-reload"));
+        registerTree(root);
+        this.thread = daemon(this::loop, "policy-watch");
+    }
+
+    public static FolderWatcher start(Path root, Duration settle, Runnable onChange) {
+        try {
+            FolderWatcher watcher = new FolderWatcher(root, settle, onChange);
+            watcher.thread.start();
+            return watcher;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot watch " + root, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            watch.close();
+        } catch (IOException e) {
+            LOG.debugf("Closing the watch on %s: %s", root, e.getMessage());
+        }
+        calls.shutdownNow();
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                WatchKey key = watch.take();
+                Path dir = (Path) key.watchable();
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (event.kind() == ENTRY_CREATE && event.context() instanceof Path child
+                            && Files.isDirectory(dir.resolve(child), LinkOption.NOFOLLOW_LINKS)) {
+                        registerTree(dir.resolve(child));
+                    }
+                }
+                key.reset();
+                settleThenCall();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            LOG.debugf("Stopped watching %s", root);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Stopped watching %s for policy changes", root);
+        }
+    }
+
+    private synchronized void settleThenCall() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = calls.schedule(this::call, settleMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void call() {
+        try {
+            onChange.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Reacting to a change in %s failed", root);
+        }
+    }
+
+    private void registerTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                d.register(watch, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,42 @@
+package com.incidents.severity.policy.service;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.policy.scenario.ScenarioResult;
+
+/**
+ * Everything learnt about a candidate policy: the Drools build's findings, the DMN validator's,
+ * every scenario's result, and, when nothing blocks it, the engine ready to serve.
+ *
+ * @param engine the engine to put in force, or null when the candidate is refused
+ * @param built whether Drools built the files and the contract names were found
+ * @param build the Drools build's errors and warnings, and any missing contract name
+ * @param validation the DMN validator's errors and warnings
+ * @param scenarios every scenario row's result (none when the build failed)
+ * @param blocking the diagnostics that refuse the candidate (empty when accepted)
+ * @param durationMs the time taken to build and validate the candidate and run its scenarios
+ */
+public record PolicyCheck(PolicyFiles files, PolicyEngine engine, boolean built, List<PolicyDiagnostic> build,
+        List<PolicyDiagnostic> validation, List<ScenarioResult> scenarios, List<PolicyDiagnostic> blocking,
+        long durationMs) {
+
+    public boolean accepted() {
+        return engine != null;
+    }
+
+    /** Every finding, blocking or not, in the order build, validator, scenarios, then the rest. */
+    public List<PolicyDiagnostic> diagnostics() {
+        LinkedHashSet<PolicyDiagnostic> all = new LinkedHashSet<>(build);
+        all.addAll(validation);
+        all.addAll(blocking);
+        return List.copyOf(all);
+    }
+
+    public long scenariosFailed() {
+        return scenarios.stream().filter(r -> !r.passed()).count();
+    }
+}

@@ -1,0 +1,73 @@
+package com.incidents.severity.policy.rest;
+
+import static com.incidents.severity.support.PolicyEdits.SIXTEEN_REPORTS;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.support.PolicyEdits;
+import com.incidents.severity.support.RulesCopy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** POST /api/v1/policy/reload puts an edited table cell in force; decisions answer with it at once. */
+@QuarkusTest
+@TestProfile(ApiReloadTest.Unwatched.class)
+class ApiReloadTest {
+
+    public static class Unwatched implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("severity.rules.dir", RulesCopy.withEdit(PolicyEdits.DMN, s -> s).toString(),
+                    "severity.reload.watch", "false");
+        }
+    }
+
+    @ConfigProperty(name = "severity.rules.dir")
+    Path rules;
+
+    @Test
+    void anEditedCellGoesLiveOnReloadAndTheOldVersionIsRetired() {
+        String before = decide("SEV1");
+        PolicyEdits.sev1Threshold(rules, 16);
+
+        String after = given().post("/api/v1/policy/reload").then()
+                .statusCode(200).contentType(ContentType.JSON)
+                .body("accepted", is(true)).body("changed", is(true)).body("trigger", equalTo("API"))
+                .body("diagnostics", empty()).body("scenarios", greaterThan(50)).body("scenariosFailed", is(0))
+                .body("durationMs", greaterThan(0))
+                .body("origin", equalTo(rules.toAbsolutePath().normalize().toString()))
+                .extract().path("versionInForce");
+        assertNotEquals(before, after);
+        given().post("/api/v1/policy/reload").then().statusCode(200).body("candidateVersion", equalTo(after));
+
+        org.junit.jupiter.api.Assertions.assertEquals(after, decide("SEV2"));
+        given().get("/api/v1/policy/versions").then().statusCode(200)
+                .body("version", hasItems(before, after))
+                .body("find { it.version == '" + before + "' }.retiredAt", notNullValue())
+                .body("find { it.version == '" + after + "' }.retiredAt", nullValue())
+                .body("find { it.version == '" + after + "' }.trigger", equalTo("API"));
+    }
+
+    @Test
+    void reloadingUnchangedFilesKeepsTheVersionInForce() {
+        String version = given().get("/api/v1/policy").then().extract().path("version");
+        given().post("/api/v1/policy/reload").then().statusCode(200)
+                .body("accepted", is(true)).body("changed", is(false))
+                .body("versionInForce", equalTo(version)).body("candidateVersion", equalTo(version));
+    }
+
+    private static String decide(String severity) {
+        return given().contentType(ContentType.JSON).body(SIXTEEN_REPORTS).post("/api/v1/decisions").then()
+                .statusCode(200).body("severity", equalTo(severity)).extract().path("policyVersion");
+    }
+}

@@ -1,0 +1,140 @@
+package com.incidents.severity.policy.rest;
+
+import static com.incidents.severity.support.PolicyEdits.SIXTEEN_REPORTS;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.incidents.severity.support.PolicyEdits;
+import com.incidents.severity.support.RulesCopy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * With severity.rules.dir watched (the default settle time, 500 ms), a saved edit goes live within
+ * seconds and a broken save is refused while the last good version keeps answering. Also prints
+ * the time from a saved edit to the new version answering (see BENCHMARKS.md).
+ */
+@QuarkusTest
+@TestProfile(WatchedReloadTest.Watched.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WatchedReloadTest {
+
+    private static final long LIVE_WITHIN_MS = 10_000;
+
+    public static class Watched implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("severity.rules.dir", RulesCopy.withEdit(PolicyEdits.DMN, s -> s).toString());
+        }
+    }
+
+    @ConfigProperty(name = "severity.rules.dir")
+    Path rules;
+
+    @Test
+    @Order(1)
+    void aSavedEditGoesLiveThroughTheWatcher() {
+        JsonPath before = decide();
+        assertEquals("SEV1", before.getString("severity"));
+        PolicyEdits.sev1Threshold(rules, 16);
+
+        JsonPath after = awaitDecision(d -> d.getString("severity").equals("SEV2"));
+        assertNotEquals(before.getString("policyVersion"), after.getString("policyVersion"));
+        given().get("/api/v1/policy").then().statusCode(200)
+                .body("version", equalTo(after.getString("policyVersion")))
+                .body("trigger", equalTo("WATCHER"))
+                .body("lastReload.trigger", equalTo("WATCHER"))
+                .body("lastReload.accepted", is(true));
+    }
+
+    @Test
+    @Order(2)
+    void aBrokenSaveIsRefusedAndTheLastGoodVersionKeepsAnswering() {
+        String good = decide().getString("policyVersion");
+        PolicyEdits.edit(rules, PolicyEdits.DMN, dmn -> dmn.replaceFirst("</decisionTable>", "</decisionTabl>"));
+
+        long deadline = System.currentTimeMillis() + LIVE_WITHIN_MS;
+        JsonPath view;
+        do {
+            view = given().get("/api/v1/policy").then().statusCode(200).extract().jsonPath();
+        } while (view.getBoolean("lastReload.accepted") && System.currentTimeMillis() < deadline && pause());
+        assertEquals(false, view.getBoolean("lastReload.accepted"), "the broken save was refused");
+        assertEquals("WATCHER", view.getString("lastReload.trigger"));
+        assertEquals(PolicyEdits.DMN, view.getString("lastReload.diagnostics[0].file"));
+        assertEquals(good, view.getString("version"));
+        assertEquals(good, decide().getString("policyVersion"));
+
+        PolicyEdits.edit(rules, PolicyEdits.DMN, dmn -> dmn.replaceFirst("</decisionTabl>", "</decisionTable>"));
+        awaitDecision(d -> true);
+        deadline = System.currentTimeMillis() + LIVE_WITHIN_MS;
+        while (!given().get("/api/v1/policy").then().extract().jsonPath().getBoolean("lastReload.accepted")
+                && System.currentTimeMillis() < deadline) {
+            pause();
+        }
+        given().get("/api/v1/policy").then().body("lastReload.accepted", is(true)).body("version", equalTo(good));
+    }
+
+    @Test
+    @Order(3)
+    void editToLiveTimes() {
+        List<Long> liveMs = new ArrayList<>();
+        List<Long> buildMs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int threshold = i % 2 == 0 ? 15 : 16;
+            String expected = threshold == 15 ? "SEV1" : "SEV2";
+            long saved = System.nanoTime();
+            PolicyEdits.sev1Threshold(rules, threshold);
+            awaitDecision(d -> d.getString("severity").equals(expected));
+            liveMs.add((System.nanoTime() - saved) / 1_000_000);
+            buildMs.add(given().get("/api/v1/policy").then().extract().jsonPath().getLong("lastReload.durationMs"));
+        }
+        System.out.printf("Edit saved to new version answering (settle 500 ms), ms: %s%n", liveMs);
+        System.out.printf("Build-and-validate of each reload, ms: %s%n", buildMs);
+        assertTrue(liveMs.stream().allMatch(ms -> ms < LIVE_WITHIN_MS), liveMs::toString);
+    }
+
+    private static JsonPath awaitDecision(Predicate<JsonPath> live) {
+        long deadline = System.currentTimeMillis() + LIVE_WITHIN_MS;
+        JsonPath d = decide();
+        while (!live.test(d) && System.currentTimeMillis() < deadline && pause()) {
+            d = decide();
+        }
+        JsonPath last = d;
+        assertTrue(live.test(last), () -> "not live within " + LIVE_WITHIN_MS + " ms: " + last.prettify());
+        return last;
+    }
+
+    private static JsonPath decide() {
+        return given().contentType(ContentType.JSON).body(SIXTEEN_REPORTS).post("/api/v1/decisions").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

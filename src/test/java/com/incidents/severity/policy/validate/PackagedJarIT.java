@@ -1,0 +1,89 @@
+package com.incidents.severity.policy.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.support.PolicyEdits;
+import com.incidents.severity.support.RulesCopy;
+
+/**
+ * The packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}): {@code validate}
+ * checks a folder and exits without serving, and without arguments the service starts as before.
+ */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
+
+    @Test
+    void validateAcceptsTheShippedRulesWithoutStartingTheServer() throws Exception {
+        Result result = run(List.of("validate", "rules"));
+        assertEquals(0, result.code, result.out);
+        assertTrue(result.out.contains("ACCEPTED: "), result.out);
+        assertFalse(result.out.contains("Listening on"), result.out);
+    }
+
+    @Test
+    void validateRefusesAnOverlapWithExitCode1() throws Exception {
+        Path rules = RulesCopy.withEdit(PolicyEdits.DMN, dmn -> dmn.replace("<text>(5..15]</text>", "<text>[5..15]</text>"));
+        Result result = run(List.of("validate", rules.toString()));
+        assertEquals(1, result.code, result.out);
+        assertTrue(result.out.contains("Overlap detected"), result.out);
+        assertTrue(result.out.contains("REFUSED: "), result.out);
+    }
+
+    @Test
+    void withoutArgumentsTheServiceStartsAndBecomesReady() throws Exception {
+        Process service = new ProcessBuilder("java", "-Dquarkus.http.port=0", "-jar", JAR.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern listening = Pattern.compile("Listening on: (http://\\S+)");
+            String url = null;
+            long deadline = System.currentTimeMillis() + 60_000;
+            for (String line; url == null && System.currentTimeMillis() < deadline && (line = out.readLine()) != null;) {
+                Matcher m = listening.matcher(line);
+                url = m.find() ? m.group(1).replace("0.0.0.0", "127.0.0.1") : null;
+            }
+            assertNotNull(url, "the service said where it listens");
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+        } finally {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private record Result(int code, String out) {
+    }
+
+    private static Result run(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command exits");
+        return new Result(process.exitValue(), out);
+    }
+}
