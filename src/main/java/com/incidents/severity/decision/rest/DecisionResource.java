@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.decision.engine.EvaluationException;
+import com.incidents.severity.decision.engine.PolicyEngine;
 import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
 import com.incidents.severity.decision.model.Decision;
@@ -81,9 +82,10 @@ public class DecisionResource {
                     + MAX_BATCH_ITEMS + " are accepted");
         }
         String caller = Callers.of(security, clientId);
+        PolicyEngine engine = decisions.policyInForce(); // one version for the whole batch, even across a reload
         List<CompletableFuture<BatchItem>> items = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            items.add(item(i, requests.get(i), caller));
+            items.add(item(engine, i, requests.get(i), caller));
         }
         CompletableFuture<BatchResult> all = CompletableFuture.allOf(items.toArray(CompletableFuture[]::new))
                 .thenApply(done -> {
@@ -94,9 +96,9 @@ public class DecisionResource {
         return Uni.createFrom().completionStage(all);
     }
 
-    private CompletableFuture<BatchItem> item(int index, JsonNode request, String caller) {
+    private CompletableFuture<BatchItem> item(PolicyEngine engine, int index, JsonNode request, String caller) {
         try {
-            return decisions.decide(request, caller)
+            return decisions.decide(engine, request, caller)
                     .thenApply(d -> new BatchItem(index, 200, d, null))
                     .exceptionally(e -> failed(index, e instanceof CompletionException ? e.getCause() : e));
         } catch (InvalidRequestException e) {

@@ -41,7 +41,15 @@ public class DecisionService {
 
     /** Bad input throws at once (nothing is recorded); otherwise completes when the record is committed. */
     public CompletableFuture<Decision> decide(JsonNode body, String caller) {
-        PolicyEngine engine = policies.current();
+        return decide(policies.current(), body, caller);
+    }
+
+    /** The policy in force now: a batch takes it once, so all its decisions share one version. */
+    public PolicyEngine policyInForce() {
+        return policies.current();
+    }
+
+    public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, String caller) {
         DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
