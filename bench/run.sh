@@ -16,7 +16,11 @@ echo "== build"
 ./mvnw -q -B package -DskipTests
 
 echo "== in-process: service path vs hand-written Java policy"
-./mvnw -q -B test-compile exec:java -Dexec.args="$(( SECONDS_EACH / 3 + 1 )) $ROUNDS" 2>&1 | grep -vE '^\S+ \S+ (INFO|WARN)'
+CPFILE=$(mktemp)
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$CPFILE" -Dmdep.includeScope=test >/dev/null
+java -cp "target/test-classes:target/classes:$(cat "$CPFILE")" com.incidents.severity.bench.InProcessBenchmark \
+  "$(( SECONDS_EACH / 3 + 1 ))" "$ROUNDS" 2>&1 | grep -vE '^\S+ \S+ (INFO|WARN)'
+rm -f "$CPFILE"
 
 echo "== HTTP: POST /api/v1/decisions vs GET /api/v1/ping (wrk, 1 thread, 64 connections, loopback)"
 LOG=$(mktemp)
