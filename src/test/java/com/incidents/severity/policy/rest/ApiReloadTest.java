@@ -6,16 +6,14 @@ import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.UnwatchedRulesCopy;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -24,12 +22,7 @@ import io.restassured.http.ContentType;
 @TestProfile(ApiReloadTest.Unwatched.class)
 class ApiReloadTest {
 
-    public static class Unwatched implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.rules.dir", RulesCopy.withEdit(PolicyEdits.DMN, s -> s).toString(),
-                    "severity.reload.watch", "false");
-        }
+    public static class Unwatched extends UnwatchedRulesCopy {
     }
 
     @ConfigProperty(name = "severity.rules.dir")

@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -16,10 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.UnwatchedRulesCopy;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -31,12 +29,7 @@ import io.restassured.http.ContentType;
 @TestProfile(RefusedReloadTest.Unwatched.class)
 class RefusedReloadTest {
 
-    public static class Unwatched implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.rules.dir", RulesCopy.withEdit(PolicyEdits.DMN, s -> s).toString(),
-                    "severity.reload.watch", "false");
-        }
+    public static class Unwatched extends UnwatchedRulesCopy {
     }
 
     @ConfigProperty(name = "severity.rules.dir")

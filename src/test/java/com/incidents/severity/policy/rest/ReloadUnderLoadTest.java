@@ -38,11 +38,10 @@ import org.kie.api.builder.ReleaseId;
 import com.incidents.severity.decision.engine.PolicyEngine;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.UnwatchedRulesCopy;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -56,12 +55,7 @@ class ReloadUnderLoadTest {
 
     private static final Pattern ANSWER = Pattern.compile("\"severity\":\"(SEV\\d)\".*\"policyVersion\":\"([^\"]+)\"");
 
-    public static class Unwatched implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.rules.dir", RulesCopy.withEdit(PolicyEdits.DMN, s -> s).toString(),
-                    "severity.reload.watch", "false");
-        }
+    public static class Unwatched extends UnwatchedRulesCopy {
     }
 
     @ConfigProperty(name = "severity.rules.dir")
