@@ -125,6 +125,14 @@ public class PolicyService {
                 .orElse("classpath:" + PolicyReader.PACKAGED_ROOT);
     }
 
+    /**
+     * Checks candidate files exactly as a reload would (same validator, same settings) without
+     * putting them in force; throws {@link com.incidents.severity.policy.model.PolicyBuildException}.
+     */
+    public synchronized PolicyEngine checkCandidate(PolicyFiles files) {
+        return loader().load(files);
+    }
+
     private PolicyLoader loader() {
         if (loader == null) {
             loader = new PolicyLoader(config.cache().maxEntries(), config.cache().verifySamples(),

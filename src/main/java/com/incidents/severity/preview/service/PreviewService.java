@@ -19,10 +19,8 @@ import com.incidents.severity.decision.engine.PolicyEngine;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.request.RequestParser;
 import com.incidents.severity.decision.service.DecisionService;
-import com.incidents.severity.policy.PolicyConfig;
 import com.incidents.severity.policy.load.PolicyFiles;
 import com.incidents.severity.policy.model.PolicyBuildException;
-import com.incidents.severity.policy.service.PolicyLoader;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.preview.PreviewConfig;
@@ -40,9 +38,6 @@ public class PreviewService {
     PolicyService policies;
 
     @Inject
-    PolicyConfig policyConfig;
-
-    @Inject
     PreviewConfig config;
 
     @Inject
@@ -58,8 +53,7 @@ public class PreviewService {
         files.putAll(uploaded);
         PolicyEngine candidate;
         try {
-            candidate = new PolicyLoader(policyConfig.cache().maxEntries(), policyConfig.cache().verifySamples())
-                    .load(PolicyFiles.of("preview", files));
+            candidate = policies.checkCandidate(PolicyFiles.of("preview", files));
         } catch (PolicyBuildException e) {
             throw new CandidateRefusedException(e.diagnostics());
         }
