@@ -31,7 +31,8 @@ class PolicyScenariosTest {
         List<ScenarioResult> results = ScenarioRunner.run(TestPolicy.engine(),
                 PolicyReader.fromDirectory(Path.of("rules")));
         assertTrue(results.size() > 50, "scenarios cover every table");
-        for (String file : List.of("impact-matrix.csv", "capability-tables.csv", "escalation.csv", "combination.csv")) {
+        for (String file : List.of("impact-matrix.csv", "capability-tables.csv", "escalation.csv", "combination.csv",
+                "response-targets.csv")) {
             assertTrue(results.stream().anyMatch(r -> r.file().equals("scenarios/" + file)), file);
         }
         return results.stream();
@@ -55,6 +56,16 @@ class PolicyScenariosTest {
         assertEquals("scenarios/wrong.csv", e.diagnostics().get(0).file());
         assertEquals("line 2", e.diagnostics().get(0).rule());
         assertTrue(e.diagnostics().get(0).message().contains("SEV2"), e.getMessage());
+    }
+
+    @Test
+    void aWrongResponseClassFailsItsScenario() {
+        Map<String, byte[]> files = new TreeMap<>(PolicyReader.fromDirectory(Path.of("rules")).files());
+        files.put("scenarios/class.csv", ("description,partnerReports,expectedSeverity,expectedResponseClass\n"
+                + "SEV3 claimed to be major,3,SEV3,MAJOR\n").getBytes(StandardCharsets.UTF_8));
+        PolicyBuildException e = assertThrows(PolicyBuildException.class,
+                () -> new PolicyLoader(1000, 10).load(PolicyFiles.of("test", files)));
+        assertTrue(e.getMessage().contains("MINOR"), e.getMessage());
     }
 
     @Test

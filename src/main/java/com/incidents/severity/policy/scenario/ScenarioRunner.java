@@ -22,7 +22,8 @@ import com.incidents.severity.problem.InvalidRequestException;
 
 /**
  * Runs the policy scenarios in {@code scenarios/*.csv}: one case a row, with the request fields as
- * columns (empty = absent) and the expected severity ({@code NONE} for no severity) and basis.
+ * columns (empty = absent), the expected severity ({@code NONE} for no severity) and basis, and
+ * optionally the expected response class ({@code expectedResponseClass}: MAJOR, MINOR or NONE).
  * Each row goes through the same request checks as the API, then through the engine.
  */
 public final class ScenarioRunner {
@@ -53,7 +54,7 @@ public final class ScenarioRunner {
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             results.add(new ScenarioResult(name, 0, "(file)", false, null, null, null, null,
-                    "cannot read the file as CSV: " + e.getMessage()));
+                    "cannot read the file as CSV: " + e.getMessage(), null, null));
         }
         return results;
     }
@@ -62,6 +63,7 @@ public final class ScenarioRunner {
         String description = get(row, "description");
         String expectedSeverity = get(row, "expectedSeverity");
         String expectedBasis = get(row, "expectedBasis");
+        String expectedClass = get(row, "expectedResponseClass");
         try {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             for (String column : row.getParser().getHeaderNames()) {
@@ -78,10 +80,13 @@ public final class ScenarioRunner {
             DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
             Outcome outcome = engine.evaluateWithEngine(request.facts());
             String severity = outcome.severity() == null ? "NONE" : outcome.severity();
+            String responseClass = outcome.targets() == null || outcome.targets().responseClass() == null ? "NONE"
+                    : outcome.targets().responseClass();
             boolean passed = severity.equalsIgnoreCase(expectedSeverity == null ? "NONE" : expectedSeverity)
-                    && (expectedBasis == null || expectedBasis.equalsIgnoreCase(outcome.basis()));
+                    && (expectedBasis == null || expectedBasis.equalsIgnoreCase(outcome.basis()))
+                    && (expectedClass == null || expectedClass.equalsIgnoreCase(responseClass));
             return new ScenarioResult(file, row.getParser().getCurrentLineNumber(), description, passed,
-                    expectedSeverity, expectedBasis, severity, outcome.basis(), null);
+                    expectedSeverity, expectedBasis, severity, outcome.basis(), null, expectedClass, responseClass);
         } catch (InvalidRequestException e) {
             return failed(file, row, description, "the request is not valid: " + e.problem().errors());
         } catch (NumberFormatException e) {
@@ -93,7 +98,7 @@ public final class ScenarioRunner {
 
     private static ScenarioResult failed(String file, CSVRecord row, String description, String error) {
         return new ScenarioResult(file, row.getParser().getCurrentLineNumber(), description, false, null, null, null,
-                null, error);
+                null, error, null, null);
     }
 
     private static String get(CSVRecord row, String column) {

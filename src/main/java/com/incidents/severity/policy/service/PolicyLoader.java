@@ -114,8 +114,7 @@ public final class PolicyLoader {
 
     private static PolicyDiagnostic diagnostic(ScenarioResult r) {
         String message = r.error() != null ? "Scenario '" + r.description() + "': " + r.error()
-                : "Scenario '" + r.description() + "' expects " + r.expectedSeverity() + " (" + r.expectedBasis()
-                        + ") but the policy gives " + r.actualSeverity() + " (" + r.actualBasis() + ")";
+                : "Scenario '" + r.description() + "' expects " + r.expected() + " but the policy gives " + r.actual();
         return new PolicyDiagnostic("ERROR", r.file(), null, "line " + r.line(), message);
     }
 }

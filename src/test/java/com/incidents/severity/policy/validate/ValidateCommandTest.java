@@ -24,7 +24,7 @@ class ValidateCommandTest {
         assertTrue(run.out.contains("Build: OK"), run.out);
         assertTrue(run.out.contains("DMN validator: 0 errors"), run.out);
         assertTrue(run.out.contains("PASS scenarios/escalation.csv:8 16 partner reports alone: ok"), run.out);
-        assertTrue(run.out.contains("Scenarios: 80 run, 0 failed"), run.out);
+        assertTrue(run.out.contains("Scenarios: 84 run, 0 failed"), run.out);
         assertTrue(run.out.strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("ACCEPTED: "), run.out);
     }
 
