@@ -169,10 +169,4 @@ public class ChainWriter {
             s.setString(index, value);
         }
     }
-
-    /** Forgets which versions are stored (tests that wipe the database use it). */
-    public void forgetStoredVersions() {
-        storedVersions.clear();
-        storedTraces.clear();
-    }
 }

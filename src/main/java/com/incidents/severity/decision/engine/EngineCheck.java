@@ -2,7 +2,6 @@ package com.incidents.severity.decision.engine;
 
 import static com.incidents.severity.policy.model.PolicyContract.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -92,14 +91,5 @@ final class EngineCheck {
 
     private static <T> T pick(SplittableRandom random, List<T> values) {
         return values.get(random.nextInt(values.size()));
-    }
-
-    static List<Facts> sample(EngineEvaluator engine, InputClasses classes, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Facts> facts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            facts.add(randomFacts(random, classes, engine.policy().catalog().entries()));
-        }
-        return facts;
     }
 }
