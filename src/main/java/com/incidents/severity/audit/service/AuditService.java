@@ -25,6 +25,9 @@ public class AuditService {
     AuditRecords records;
 
     @Inject
+    AuditTraces traces;
+
+    @Inject
     AuditWriter writer;
 
     public CompletableFuture<Void> recordDecision(Decision d, Outcome outcome, DecisionRequest request,
@@ -32,7 +35,7 @@ public class AuditService {
         if (!config.enabled()) {
             return DONE;
         }
-        AuditEntry.Trace trace = records.trace(outcome, engine);
+        AuditEntry.Trace trace = traces.trace(outcome, engine);
         String record = records.decided(d, trace, request, caller, micros);
         return writer.append(new AuditEntry(d.decisionId(), d.decidedAt(), caller, engine.policy().files(), "DECIDED",
                 d.severity(), d.basis(), request.facts().capability(), micros, record, trace));

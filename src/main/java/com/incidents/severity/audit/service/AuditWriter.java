@@ -2,11 +2,13 @@ package com.incidents.severity.audit.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,46 +39,70 @@ public class AuditWriter {
     @Inject
     AuditConfig config;
 
-    private BlockingQueue<Pending> queue;
-    private Thread writer;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean running;
+    private volatile boolean idle;
+    private Thread writer;
 
-    public synchronized CompletableFuture<Void> append(AuditEntry entry) {
-        if (writer == null) {
-            start();
-        }
-        CompletableFuture<Void> committed = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(entry, committed))) {
-            committed.completeExceptionally(new AuditUnavailableException("The audit queue is full", null));
-        }
-        return committed;
-    }
-
-    private void start() {
-        queue = new ArrayBlockingQueue<>(config.queueCapacity());
+    @PostConstruct
+    void start() {
         running = true;
         writer = new Thread(this::run, "audit-writer");
         writer.setDaemon(true);
         writer.start();
     }
 
+    /**
+     * Queues a record without taking a lock: requests arrive on the event loop, and the writer is
+     * woken only when it has gone idle, so a busy writer costs the callers nothing.
+     */
+    public CompletableFuture<Void> append(AuditEntry entry) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        if (!running) {
+            committed.completeExceptionally(new AuditUnavailableException("The audit writer has stopped", null));
+            return committed;
+        }
+        if (queued.incrementAndGet() > config.queueCapacity()) {
+            queued.decrementAndGet();
+            committed.completeExceptionally(new AuditUnavailableException("The audit queue is full", null));
+            return committed;
+        }
+        queue.add(new Pending(entry, committed));
+        if (!running) { // stopped while queuing: the writer may be gone, so fail what it left behind
+            failQueued();
+        } else if (idle) {
+            LockSupport.unpark(writer);
+        }
+        return committed;
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+            Pending next = queue.poll();
+            if (next == null) {
+                idle = true;
+                if (queue.isEmpty() && running) {
+                    LockSupport.parkNanos(this, 200_000_000L);
                 }
-                batch.add(first);
-                queue.drainTo(batch, config.batchSize() - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
+                idle = false;
+                continue;
             }
+            do {
+                batch.add(next);
+            } while (batch.size() < config.batchSize() && (next = queue.poll()) != null);
+            queued.addAndGet(-batch.size());
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void failQueued() {
+        AuditUnavailableException stopped = new AuditUnavailableException("The audit writer has stopped", null);
+        for (Pending p; (p = queue.poll()) != null;) {
+            queued.decrementAndGet();
+            p.committed().completeExceptionally(stopped);
         }
     }
 
@@ -97,14 +123,14 @@ public class AuditWriter {
 
     /** On shutdown, records already queued are still written before the writer stops. */
     @PreDestroy
-    synchronized void stop() {
+    void stop() {
         running = false;
-        if (writer != null) {
-            try {
-                writer.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        LockSupport.unpark(writer);
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        failQueued();
     }
 }

@@ -1,0 +1,197 @@
+package com.incidents.severity.audit.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.audit.AuditConfig;
+import com.incidents.severity.audit.AuditUnavailableException;
+import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.audit.store.ChainWriter;
+import com.incidents.severity.policy.load.PolicyFiles;
+
+/**
+ * The group-commit queue on its own: every accepted record is handed to the store exactly once and
+ * its caller released only after that batch is stored; a full queue or a failed store fails the
+ * caller instead. The store here records batches in memory; the real stores are covered by
+ * {@code AuditTrailContract} on H2 and PostgreSQL.
+ */
+class AuditWriterTest {
+
+    private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile boolean failing;
+    private AuditWriter writer;
+
+    private AuditWriter writer(int batchSize, int capacity) {
+        writer = new AuditWriter();
+        writer.config = config(batchSize, capacity);
+        writer.chain = new ChainWriter() {
+            @Override
+            public void append(List<AuditEntry> entries) throws SQLException {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (failing) {
+                    throw new SQLException("disk full");
+                }
+                batches.add(entries.stream().map(AuditEntry::decisionId).toList());
+            }
+        };
+        writer.start();
+        return writer;
+    }
+
+    @AfterEach
+    void stop() {
+        gate.countDown();
+        writer.stop();
+    }
+
+    @Test
+    void everyRecordFromManyThreadsIsStoredOnceAndInBatchesNoLargerThanConfigured() throws Exception {
+        writer(50, 100_000);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<Void>> acks = Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            callers.submit(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    acks.add(writer.append(entry(thread + "-" + i)));
+                }
+            });
+        }
+        callers.shutdown();
+        assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        List<String> stored = batches.stream().flatMap(List::stream).toList();
+        assertEquals(40_000, stored.size());
+        assertEquals(40_000, stored.stream().distinct().count());
+        assertTrue(batches.stream().allMatch(b -> b.size() <= 50));
+    }
+
+    @Test
+    void aCallerIsReleasedOnlyOnceItsBatchIsStored() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(50, 100);
+        CompletableFuture<Void> ack = writer.append(entry("held"));
+        Thread.sleep(100);
+        assertFalse(ack.isDone());
+
+        gate.countDown();
+        ack.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of("held")), batches);
+    }
+
+    @Test
+    void aFullQueueRefusesTheCallerInsteadOfAnsweringUnrecorded() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(1, 3);
+        List<CompletableFuture<Void>> accepted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            accepted.add(writer.append(entry("a" + i)));
+        }
+        CompletableFuture<Void> refused = writer.append(entry("over"));
+
+        assertFailedWith(refused, "The audit queue is full");
+        gate.countDown();
+        CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        writer.append(entry("after")).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFailedStoreFailsEveryCallerOfThatBatch() {
+        failing = true;
+        writer(10, 100);
+        assertFailedWith(writer.append(entry("lost")), "The audit store is unavailable");
+    }
+
+    @Test
+    void stoppingWritesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(1, 100);
+        List<CompletableFuture<Void>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(writer.append(entry("q" + i)));
+        }
+        Thread release = new Thread(() -> {
+            sleep(200);
+            gate.countDown();
+        });
+        release.start();
+        writer.stop();
+
+        CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        assertEquals(5, batches.size());
+        assertFailedWith(writer.append(entry("late")), "The audit writer has stopped");
+    }
+
+    private static void assertFailedWith(CompletableFuture<Void> ack, String message) {
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> ack.orTimeout(5, TimeUnit.SECONDS).join());
+        assertInstanceOf(AuditUnavailableException.class, failure.getCause());
+        assertEquals(message, failure.getCause().getMessage());
+    }
+
+    private static AuditEntry entry(String id) {
+        var policy = new PolicyFiles("test", new TreeMap<>(), "sha256:test");
+        return new AuditEntry(id, Instant.now(), "test", policy, "DECIDED", "SEV3", "IMPACT", null, 1, "{}", null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static AuditConfig config(int batchSize, int capacity) {
+        return new AuditConfig() {
+            @Override
+            public String dataDir() {
+                return "unused";
+            }
+
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public int batchSize() {
+                return batchSize;
+            }
+
+            @Override
+            public int queueCapacity() {
+                return capacity;
+            }
+
+            @Override
+            public int maxPageSize() {
+                return 500;
+            }
+        };
+    }
+}
