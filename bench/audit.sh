@@ -2,13 +2,16 @@
 # Audit benchmark: decisions/s over HTTP with the audit trail on, beside the same service with it
 # off (same build, same load, measured alternately), on the embedded H2 database and on PostgreSQL;
 # then the time of a filtered page of GET /api/v1/decisions over 1,000,000 stored decisions.
-#   bench/audit.sh [seconds-per-measurement] [rounds] [connections]
+#   bench/audit.sh [seconds-per-measurement] [rounds] [connections] [warm-up-seconds]
+# Each service is warmed up before it is measured: on two cores the JIT needs about half a minute
+# of load before the audit path (H2, JDBC, JSON) stops getting faster.
 # Needs wrk and curl. Uses ports 8089 (service) and 55432 (PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-8}
 ROUNDS=${2:-2}
 CONNS=${3:-64}
+WARM=${4:-30}
 PORT=8089
 PGPORT=55432
 WORK=$(mktemp -d)
@@ -38,13 +41,13 @@ serve() { # db audit-enabled data-dir
   echo "service did not start"; cat "$WORK/service.log"; exit 1
 }
 stop() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; }
-rate() { wrk -t1 -c"$CONNS" -d"${SECS}s" -s bench/decisions.lua "http://localhost:$PORT" | awk '/Requests\/sec/ {print $2}'; }
+rate() { wrk -t1 -c"$CONNS" -d"${1:-$SECS}s" -s bench/decisions.lua "http://localhost:$PORT" | awk '/Requests\/sec/ {print $2}'; }
 
-echo "== decisions/s over HTTP, audit off vs on (wrk, 1 thread, $CONNS connections)"
+echo "== decisions/s over HTTP, audit off vs on (wrk, 1 thread, $CONNS connections, ${WARM}s warm-up, ${SECS}s measured)"
 for db in h2 postgresql; do
   for round in $(seq 1 "$ROUNDS"); do
-    serve "$db" false "$WORK/h2-off-$round"; rate >/dev/null; off=$(rate); stop
-    serve "$db" true "$WORK/h2-on-$round"; rate >/dev/null; on=$(rate); stop
+    serve "$db" false "$WORK/h2-off-$round"; rate "$WARM" >/dev/null; off=$(rate); stop
+    serve "$db" true "$WORK/h2-on-$round"; rate "$WARM" >/dev/null; on=$(rate); stop
     awk -v d="$db" -v r="$round" -v a="$off" -v b="$on" \
       'BEGIN { printf "%-10s round=%s  audit-off=%.0f/s  audit-on=%.0f/s  ratio=%.3f\n", d, r, a, b, b / a }'
   done
