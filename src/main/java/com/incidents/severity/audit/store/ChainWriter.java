@@ -6,18 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.model.AuditEntry;
-import com.incidents.severity.policy.load.PolicyFiles;
 
 /**
  * Appends a batch of records to the chain in one transaction. The chain head row is locked first,
@@ -35,10 +29,7 @@ public class ChainWriter {
     AuditDatabase database;
 
     @Inject
-    ObjectMapper json;
-
-    private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
-    private final Set<String> storedTraces = ConcurrentHashMap.newKeySet();
+    SharedTexts shared;
 
     public void append(List<AuditEntry> entries) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
@@ -53,8 +44,7 @@ public class ChainWriter {
                     seq = rs.getLong(1);
                     hash = rs.getString(2);
                 }
-                storePolicies(c, entries);
-                storeTraces(c, entries);
+                shared.store(c, entries);
                 try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                     for (AuditEntry e : entries) {
                         seq++;
@@ -77,33 +67,7 @@ public class ChainWriter {
                 throw e;
             }
         }
-        entries.forEach(e -> storedVersions.add(e.policy().version()));
-        if (storedTraces.size() > 1_000_000) {
-            storedTraces.clear();
-        }
-        entries.stream().filter(e -> e.trace() != null).forEach(e -> storedTraces.add(e.trace().hash()));
-    }
-
-    private void storeTraces(Connection c, List<AuditEntry> entries) throws SQLException {
-        Set<String> batch = new java.util.HashSet<>();
-        for (AuditEntry e : entries) {
-            if (e.trace() == null || storedTraces.contains(e.trace().hash()) || !batch.add(e.trace().hash())) {
-                continue;
-            }
-            try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM decision_trace WHERE hash = ?")) {
-                find.setString(1, e.trace().hash());
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        continue;
-                    }
-                }
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision_trace (hash, trace) VALUES (?, ?)")) {
-                insert.setString(1, e.trace().hash());
-                insert.setString(2, e.trace().text());
-                insert.executeUpdate();
-            }
-        }
+        shared.committed(entries);
     }
 
     private static void bind(PreparedStatement s, AuditEntry e, long seq, String prev, String hash)
@@ -121,45 +85,6 @@ public class ChainWriter {
         s.setString(11, e.record());
         s.setString(12, prev);
         s.setString(13, hash);
-    }
-
-    private void storePolicies(Connection c, List<AuditEntry> entries) throws SQLException {
-        for (AuditEntry e : entries) {
-            PolicyFiles policy = e.policy();
-            if (storedVersions.contains(policy.version())) {
-                continue;
-            }
-            try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM policy_version WHERE version = ?")) {
-                find.setString(1, policy.version());
-                try (ResultSet rs = find.executeQuery()) {
-                    if (!rs.next()) {
-                        insertPolicy(c, policy);
-                    }
-                }
-            }
-            storedVersions.add(policy.version());
-        }
-    }
-
-    private void insertPolicy(Connection c, PolicyFiles policy) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO policy_version (version, origin, files, first_used_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, policy.version());
-            insert.setString(2, policy.origin());
-            insert.setString(3, filesJson(policy));
-            insert.setTimestamp(4, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-        }
-    }
-
-    private String filesJson(PolicyFiles policy) {
-        var node = json.createObjectNode();
-        policy.files().keySet().forEach(path -> node.put(path, policy.text(path)));
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {

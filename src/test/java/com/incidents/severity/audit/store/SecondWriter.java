@@ -9,9 +9,11 @@ public final class SecondWriter {
     }
 
     public static ChainWriter on(AuditDatabase database, ObjectMapper json) {
+        SharedTexts shared = new SharedTexts();
+        shared.json = json;
         ChainWriter writer = new ChainWriter();
         writer.database = database;
-        writer.json = json;
+        writer.shared = shared;
         return writer;
     }
 }
