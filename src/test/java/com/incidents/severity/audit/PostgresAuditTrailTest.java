@@ -3,6 +3,7 @@ package com.incidents.severity.audit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +48,15 @@ class PostgresAuditTrailTest extends AuditTrailContract {
 
     @Inject
     PolicyService policies;
+
+    @Test
+    void groupCommitsReachPostgresqlAsMultiRowInserts() throws Exception {
+        try (var c = database.dataSource().getConnection()) {
+            var pg = c.unwrap(org.postgresql.core.BaseConnection.class);
+            assertTrue(pg.getQueryExecutor().isReWriteBatchedInsertsEnabled(),
+                    "reWriteBatchedInserts is set for the postgresql datasource whatever its URL");
+        }
+    }
 
     @Test
     void twoWritersSharingOneDatabaseKeepOneUnbrokenChain() throws Exception {
