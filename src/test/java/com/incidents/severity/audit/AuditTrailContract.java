@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +20,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.AuditDatabase;
+import com.incidents.severity.audit.store.ChainWriter;
+import com.incidents.severity.audit.store.SecondWriter;
+import com.incidents.severity.policy.load.PolicyFiles;
 import com.incidents.severity.support.AuditDb;
 
 import io.restassured.http.ContentType;
@@ -195,6 +205,38 @@ public abstract class AuditTrailContract {
 
     @Inject
     com.incidents.severity.policy.service.PolicyService policies;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aRolledBackBatchLeavesNoMemoryOfThePolicyTextItStored() throws Exception {
+        var ds = database.dataSource();
+        var policy = new PolicyFiles("rollback-test", policies.current().policy().files().files(),
+                "sha256:rollback-" + UUID.randomUUID());
+        ChainWriter writer = SecondWriter.on(database, json);
+        AuditEntry twice = entry("rollback-test", policy);
+        assertThrows(SQLException.class, () -> writer.append(List.of(twice, twice)), "one decision id twice");
+        assertEquals("0", AuditDb.string(ds, "SELECT COUNT(*) FROM policy_version WHERE version = ?", policy.version()));
+
+        writer.append(List.of(entry("rollback-test", policy))); // the same new version, in a batch that commits
+        assertEquals("1", AuditDb.string(ds, "SELECT COUNT(*) FROM policy_version WHERE version = ?", policy.version()));
+        verify().body("valid", equalTo(true));
+    }
+
+    /** A record as the service would write it, for driving a chain writer directly. */
+    protected AuditEntry entry(String caller, PolicyFiles policy) {
+        String id = UUID.randomUUID().toString();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ObjectNode record = json.createObjectNode().put("decisionId", id).put("decidedAt", at.toString())
+                .put("caller", caller).put("policyVersion", policy.version()).put("status", "DECIDED")
+                .put("evaluationMicros", 1);
+        record.putObject("facts").putNull("capability");
+        record.putObject("result").put("severity", "SEV3").put("basis", "ESCALATION");
+        record.putNull("traceHash");
+        return new AuditEntry(id, at, caller, policy, "DECIDED", "SEV3", "ESCALATION", null, 1, record.toString(),
+                null);
+    }
 
     @Test
     void aFailedEvaluationIsRecordedWithItsError() throws Exception {

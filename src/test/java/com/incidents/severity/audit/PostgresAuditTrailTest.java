@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,11 +16,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainWriter;
 import com.incidents.severity.audit.store.SecondWriter;
-import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.policy.load.PolicyFiles;
 import com.incidents.severity.support.AuditDb;
 import com.incidents.severity.support.EmbeddedPostgresResource;
 
@@ -43,12 +39,6 @@ class PostgresAuditTrailTest extends AuditTrailContract {
     @Inject
     ChainWriter writer;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    PolicyService policies;
-
     @Test
     void groupCommitsReachPostgresqlAsMultiRowInserts() throws Exception {
         try (var c = database.dataSource().getConnection()) {
@@ -61,6 +51,7 @@ class PostgresAuditTrailTest extends AuditTrailContract {
     @Test
     void twoWritersSharingOneDatabaseKeepOneUnbrokenChain() throws Exception {
         ChainWriter other = SecondWriter.on(database, json);
+        PolicyFiles files = policies.current().policy().files();
         long before = Long.parseLong(AuditDb.string(database.dataSource(), "SELECT last_seq FROM audit_chain_head"));
         String caller = "writer-test-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -69,7 +60,7 @@ class PostgresAuditTrailTest extends AuditTrailContract {
             ChainWriter w = t % 2 == 0 ? writer : other;
             work.add(pool.submit(() -> {
                 for (int batch = 0; batch < 50; batch++) {
-                    w.append(List.of(entry(caller), entry(caller), entry(caller), entry(caller)));
+                    w.append(List.of(entry(caller, files), entry(caller, files), entry(caller, files), entry(caller, files)));
                 }
                 return null;
             }));
@@ -86,25 +77,5 @@ class PostgresAuditTrailTest extends AuditTrailContract {
         assertEquals("820", AuditDb.string(database.dataSource(),
                 "SELECT COUNT(*) FROM decision_record WHERE caller IN (?, ?)", caller, "client:" + caller));
         given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
-    }
-
-    private AuditEntry entry(String caller) {
-        String id = UUID.randomUUID().toString();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var engine = policies.current();
-        String record = json.createObjectNode().put("decisionId", id).put("decidedAt", at.toString())
-                .put("caller", caller).put("policyVersion", engine.version()).put("status", "DECIDED")
-                .put("evaluationMicros", 1).set("facts", json.createObjectNode().putNull("capability"))
-                .toString();
-        try {
-            var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(record);
-            node.putObject("result").put("severity", "SEV3").put("basis", "ESCALATION");
-            node.putNull("traceHash");
-            record = json.writeValueAsString(node);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new AuditEntry(id, at, caller, engine.policy().files(), "DECIDED", "SEV3", "ESCALATION", null, 1,
-                record, null);
     }
 }

@@ -131,5 +131,4 @@ public class AuditRecords {
     private interface RecordBody {
         void write(JsonGenerator g) throws IOException;
     }
-
 }

@@ -71,9 +71,10 @@ public class SharedTexts {
     }
 
     private void storePolicies(Connection c, List<AuditEntry> entries) throws SQLException {
+        Set<String> batch = new HashSet<>();
         for (AuditEntry e : entries) {
             PolicyFiles policy = e.policy();
-            if (versions.contains(policy.version())) {
+            if (versions.contains(policy.version()) || !batch.add(policy.version())) {
                 continue;
             }
             try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM policy_version WHERE version = ?")) {
@@ -83,8 +84,7 @@ public class SharedTexts {
                         insertPolicy(c, policy);
                     }
                 }
-            }
-            versions.add(policy.version());
+            } // remembered only in committed(): a batch that rolls back takes its insert with it
         }
     }
 
@@ -108,5 +108,4 @@ public class SharedTexts {
             throw new IllegalStateException(e);
         }
     }
-
 }
