@@ -107,10 +107,7 @@ class AuditWriterTest {
     void aFullQueueRefusesTheCallerInsteadOfAnsweringUnrecorded() throws Exception {
         gate = new CountDownLatch(1);
         writer(1, 3);
-        List<CompletableFuture<Void>> accepted = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            accepted.add(writer.append(entry("a" + i)));
-        }
+        List<CompletableFuture<Void>> accepted = appendAll("a", 3);
         CompletableFuture<Void> refused = writer.append(entry("over"));
 
         assertFailedWith(refused, "The audit queue is full");
@@ -130,10 +127,7 @@ class AuditWriterTest {
     void stoppingWritesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         gate = new CountDownLatch(1);
         writer(1, 100);
-        List<CompletableFuture<Void>> queued = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            queued.add(writer.append(entry("q" + i)));
-        }
+        List<CompletableFuture<Void>> queued = appendAll("q", 5);
         Thread release = new Thread(() -> {
             sleep(200);
             gate.countDown();
@@ -144,6 +138,14 @@ class AuditWriterTest {
         CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         assertEquals(5, batches.size());
         assertFailedWith(writer.append(entry("late")), "The audit writer has stopped");
+    }
+
+    private List<CompletableFuture<Void>> appendAll(String prefix, int count) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            acks.add(writer.append(entry(prefix + i)));
+        }
+        return acks;
     }
 
     private static void assertFailedWith(CompletableFuture<Void> ack, String message) {
