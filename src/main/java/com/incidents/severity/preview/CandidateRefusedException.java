@@ -2,7 +2,7 @@ package com.incidents.severity.preview;
 
 import java.util.List;
 
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /** A candidate policy that would be refused at reload, with the diagnostics that say why. */
 public class CandidateRefusedException extends RuntimeException {

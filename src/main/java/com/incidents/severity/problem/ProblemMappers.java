@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.incidents.severity.audit.AuditUnavailableException;
-import com.incidents.severity.decision.engine.EvaluationException;
+import com.incidents.severity.engine.EvaluationException;
 import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.policy.service.PolicyUnavailableException;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.audit.store.ChainWriter;
 import com.incidents.severity.audit.store.SecondWriter;
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.support.AuditDb;
 import com.incidents.severity.support.EmbeddedPostgresResource;
 

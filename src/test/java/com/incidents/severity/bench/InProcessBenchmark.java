@@ -12,13 +12,13 @@ import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.Decision;
-import com.incidents.severity.decision.request.DecisionRequest;
-import com.incidents.severity.decision.request.RequestParser;
+import com.incidents.severity.request.DecisionRequest;
+import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.policy.load.PolicyReader;
-import com.incidents.severity.policy.load.PolicyCompiler;
+import com.incidents.severity.engine.compile.PolicyCompiler;
 import com.incidents.severity.reference.ReferencePolicy;
 
 /**

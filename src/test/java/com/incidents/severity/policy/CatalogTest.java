@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
-import com.incidents.severity.policy.model.CapabilityEntry;
+import com.incidents.severity.engine.model.CapabilityEntry;
 
 /** All 49 catalog entries, checked against a list taken from the policy text rather than the DMN. */
 class CatalogTest {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.incidents.severity.decision.engine.Facts;
+import com.incidents.severity.engine.Facts;
 
 /** The escalation scale at every boundary, and how the DRL rules combine the three frameworks. */
 class EscalationAndCombinationTest {

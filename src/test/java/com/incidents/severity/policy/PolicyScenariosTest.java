@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.load.PolicyReader;
-import com.incidents.severity.policy.model.PolicyBuildException;
+import com.incidents.severity.engine.model.PolicyBuildException;
 import com.incidents.severity.policy.scenario.ScenarioResult;
 import com.incidents.severity.policy.scenario.ScenarioRunner;
 import com.incidents.severity.policy.service.PolicyLoader;

@@ -2,7 +2,7 @@ package com.incidents.severity.reference;
 
 import java.util.Map;
 
-import com.incidents.severity.decision.engine.Facts;
+import com.incidents.severity.engine.Facts;
 
 /**
  * The policy written by hand in plain Java, straight from the policy text, with no engine and no

@@ -2,10 +2,10 @@ package com.incidents.severity.support;
 
 import java.nio.file.Path;
 
-import com.incidents.severity.decision.engine.Facts;
-import com.incidents.severity.decision.engine.Outcome;
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.policy.load.PolicyCompiler;
+import com.incidents.severity.engine.Facts;
+import com.incidents.severity.engine.Outcome;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.compile.PolicyCompiler;
 import com.incidents.severity.policy.load.PolicyReader;
 
 /** The policy in rules/, built once per test JVM for the tests that exercise the engine directly. */

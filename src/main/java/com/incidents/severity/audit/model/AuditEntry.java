@@ -2,7 +2,7 @@ package com.incidents.severity.audit.model;
 
 import java.time.Instant;
 
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 
 /**
  * One record on its way to the audit store: {@code record} is its canonical JSON, which names its

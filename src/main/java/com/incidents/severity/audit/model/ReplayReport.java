@@ -3,7 +3,8 @@ package com.incidents.severity.audit.model;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.incidents.severity.decision.engine.FiredRule;
+import com.incidents.severity.engine.FiredRule;
+import com.incidents.severity.engine.Outcome;
 
 /**
  * A recorded decision evaluated again: under the policy version that made it (does it reproduce?)

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.decision.model.Decision;
-import com.incidents.severity.decision.request.DecisionRequest;
+import com.incidents.severity.request.DecisionRequest;
 
 /**
  * Writes the canonical JSON of a decision record, shaped for an auditor: the request as received,

@@ -7,14 +7,15 @@ import jakarta.inject.Inject;
 
 import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.model.AuditEntry;
-import com.incidents.severity.decision.engine.Outcome;
-import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.engine.Outcome;
+import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.Decision;
-import com.incidents.severity.decision.request.DecisionRequest;
+import com.incidents.severity.decision.service.DecisionRecorder;
+import com.incidents.severity.request.DecisionRequest;
 
 /** Records decisions and failed evaluations; the returned stage completes once the record is committed. */
 @ApplicationScoped
-public class AuditService {
+public class AuditService implements DecisionRecorder {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -30,6 +31,7 @@ public class AuditService {
     @Inject
     AuditWriter writer;
 
+    @Override
     public CompletableFuture<Void> recordDecision(Decision d, Outcome outcome, DecisionRequest request,
             PolicyEngine engine, String caller, long micros) {
         if (!config.enabled()) {
@@ -41,6 +43,7 @@ public class AuditService {
                 d.severity(), d.basis(), request.facts().capability(), micros, record, trace));
     }
 
+    @Override
     public CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
             String caller, long micros, String error) {
         if (!config.enabled()) {

@@ -12,13 +12,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainHash;
-import com.incidents.severity.decision.engine.FiredRule;
-import com.incidents.severity.decision.engine.Outcome;
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.decision.engine.TableTrace;
-import com.incidents.severity.policy.model.DecisionTableInfo;
-import com.incidents.severity.policy.model.FeelLiterals;
-import com.incidents.severity.policy.model.RuleRow;
+import com.incidents.severity.engine.FiredRule;
+import com.incidents.severity.engine.Outcome;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.TableTrace;
+import com.incidents.severity.engine.model.DecisionTableInfo;
+import com.incidents.severity.engine.model.FeelLiterals;
+import com.incidents.severity.engine.model.RuleRow;
 
 /**
  * The trace of an engine outcome, shaped for an auditor: every table with its evaluated inputs and

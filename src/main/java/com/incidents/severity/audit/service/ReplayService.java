@@ -17,15 +17,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.incidents.severity.audit.model.ReplayReport;
 import com.incidents.severity.audit.store.RecordQueries;
-import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.Decision;
-import com.incidents.severity.decision.request.DecisionRequest;
-import com.incidents.severity.decision.request.RequestParser;
+import com.incidents.severity.request.DecisionRequest;
+import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.decision.service.DecisionService;
-import com.incidents.severity.policy.load.PolicyCompiler;
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.compile.PolicyCompiler;
+import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.InvalidRequestException;
+import com.incidents.severity.engine.Outcome;
 
 /** Evaluates a recorded request again, under its own policy version and under the current policy. */
 @ApplicationScoped

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.model.AuditEntry;
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 
 /**
  * The texts many records share, stored once each inside the batch's transaction: the policy text

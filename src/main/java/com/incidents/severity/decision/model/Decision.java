@@ -3,8 +3,8 @@ package com.incidents.severity.decision.model;
 import java.time.Instant;
 import java.util.List;
 
-import com.incidents.severity.decision.engine.Facts;
-import com.incidents.severity.decision.engine.FiredRule;
+import com.incidents.severity.engine.Facts;
+import com.incidents.severity.engine.FiredRule;
 
 /** The answer to one decision request: the outcome, why, and under which policy version. */
 public record Decision(String decisionId, String severity, String basis, String impactSeverity,

@@ -1,6 +1,7 @@
 package com.incidents.severity.decision.model;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import com.incidents.severity.engine.Facts;
 
 /** The request body as documented in OpenAPI; the service reads and checks bodies field by field. */
 @Schema(name = "DecisionRequest", description = "Facts about an incident; every field is optional, but there must be something to decide on.")

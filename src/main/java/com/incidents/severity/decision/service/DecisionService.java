@@ -12,16 +12,15 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import com.incidents.severity.audit.service.AuditService;
-import com.incidents.severity.decision.engine.EvaluationException;
-import com.incidents.severity.decision.engine.Outcome;
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.decision.engine.ResponseTargetSpec;
+import com.incidents.severity.engine.EvaluationException;
+import com.incidents.severity.engine.Outcome;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.ResponseTargetSpec;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
-import com.incidents.severity.decision.request.DecisionRequest;
-import com.incidents.severity.decision.request.RequestParser;
+import com.incidents.severity.request.DecisionRequest;
+import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.policy.service.PolicyService;
 
 /**
@@ -37,7 +36,7 @@ public class DecisionService {
     PolicyService policies;
 
     @Inject
-    AuditService audit;
+    DecisionRecorder audit;
 
     /** Bad input throws at once (nothing is recorded); otherwise completes when the record is committed. */
     public CompletableFuture<Decision> decide(JsonNode body, String caller) {

@@ -19,7 +19,8 @@ import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidator.Validation;
 import org.kie.dmn.validation.DMNValidatorFactory;
 
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyFiles;
 
 /**
  * The KIE DMN validator (XML schema, model, decision-table analysis) over the DMN files of a

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import com.incidents.severity.engine.model.PolicyFiles;
 
 /** Reads the policy files from a folder, or from the default copy packaged into the application. */
 public final class PolicyReader {

@@ -10,7 +10,7 @@ import org.kie.dmn.model.api.DMNModelInstrumentedBase;
 import org.kie.dmn.model.api.DRGElement;
 import org.xml.sax.SAXParseException;
 
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /** Places a DMN validator message at its file, table and rows, in the words an editor reads. */
 final class ValidatorMessages {

@@ -2,6 +2,7 @@ package com.incidents.severity.policy.model;
 
 import java.time.Instant;
 import java.util.List;
+import com.incidents.severity.engine.model.PolicyFileInfo;
 
 /**
  * A policy version that has been in force: where it came from, what put it in force, its files,

@@ -2,6 +2,8 @@ package com.incidents.severity.policy.model;
 
 import java.time.Instant;
 import java.util.List;
+import com.incidents.severity.engine.model.DecisionTableInfo;
+import com.incidents.severity.engine.model.PolicyFileInfo;
 
 /**
  * The policy in force as {@code GET /api/v1/policy} shows it; the version fields are null while

@@ -2,6 +2,7 @@ package com.incidents.severity.policy.model;
 
 import java.time.Instant;
 import java.util.List;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /**
  * One attempt to (re)load the policy and its outcome.

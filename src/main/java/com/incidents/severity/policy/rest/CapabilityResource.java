@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.incidents.severity.policy.model.CapabilityEntry;
+import com.incidents.severity.engine.model.CapabilityEntry;
 import com.incidents.severity.policy.service.PolicyService;
 
 @Path("/api/v1/capabilities")

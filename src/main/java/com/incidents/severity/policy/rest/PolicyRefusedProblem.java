@@ -3,7 +3,7 @@ package com.incidents.severity.policy.rest;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.model.ReloadAttempt;
 
 /**

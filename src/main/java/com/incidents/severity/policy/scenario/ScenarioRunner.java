@@ -13,11 +13,11 @@ import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidents.severity.decision.engine.Outcome;
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.decision.request.DecisionRequest;
-import com.incidents.severity.decision.request.RequestParser;
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.Outcome;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.request.DecisionRequest;
+import com.incidents.severity.request.RequestParser;
+import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.problem.InvalidRequestException;
 
 /**

@@ -3,9 +3,9 @@ package com.incidents.severity.policy.service;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.policy.load.PolicyFiles;
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.scenario.ScenarioResult;
 
 /**

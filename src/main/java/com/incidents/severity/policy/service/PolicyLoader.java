@@ -3,13 +3,13 @@ package com.incidents.severity.policy.service;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.policy.load.CompiledPolicy;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.load.DmnValidation;
-import com.incidents.severity.policy.load.PolicyCompiler;
-import com.incidents.severity.policy.load.PolicyFiles;
-import com.incidents.severity.policy.model.PolicyBuildException;
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.compile.PolicyCompiler;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyBuildException;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.scenario.ScenarioResult;
 import com.incidents.severity.policy.scenario.ScenarioRunner;
 

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.policy.PolicyConfig;
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.load.PolicyReader;
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.model.PolicyVersion;
 import com.incidents.severity.policy.model.PolicyView;
 import com.incidents.severity.policy.model.ReloadAttempt;
@@ -127,7 +127,7 @@ public class PolicyService {
 
     /**
      * Checks candidate files exactly as a reload would (same validator, same settings) without
-     * putting them in force; throws {@link com.incidents.severity.policy.model.PolicyBuildException}.
+     * putting them in force; throws {@link com.incidents.severity.engine.model.PolicyBuildException}.
      */
     public synchronized PolicyEngine checkCandidate(PolicyFiles files) {
         return loader().load(files);

@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
-import com.incidents.severity.decision.engine.PolicyEngine;
-import com.incidents.severity.policy.load.PolicyFiles;
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.model.ReloadAttempt;
 import com.incidents.severity.policy.model.ReloadTrigger;
 

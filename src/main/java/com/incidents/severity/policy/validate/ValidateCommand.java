@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.load.PolicyReader;
 import com.incidents.severity.policy.service.PolicyCheck;
 import com.incidents.severity.policy.service.PolicyLoader;

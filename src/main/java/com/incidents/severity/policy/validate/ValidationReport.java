@@ -3,7 +3,7 @@ package com.incidents.severity.policy.validate;
 import java.io.PrintStream;
 import java.util.List;
 
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.scenario.ScenarioResult;
 import com.incidents.severity.policy.service.PolicyCheck;
 

@@ -2,7 +2,7 @@ package com.incidents.severity.preview.model;
 
 import java.util.List;
 
-import com.incidents.severity.policy.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /**
  * What a candidate policy would do: its version, its warnings, and how the most recent recorded

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.model.AuditEntry;
-import com.incidents.severity.decision.engine.Facts;
+import com.incidents.severity.engine.Facts;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
-import com.incidents.severity.decision.request.DecisionRequest;
+import com.incidents.severity.request.DecisionRequest;
 
 /**
  * The canonical form of a record is what the hash chain covers and what auditors export, so its

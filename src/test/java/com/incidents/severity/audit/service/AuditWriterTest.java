@@ -25,7 +25,7 @@ import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainWriter;
-import com.incidents.severity.policy.load.PolicyFiles;
+import com.incidents.severity.engine.model.PolicyFiles;
 
 /**
  * The group-commit queue on its own: every accepted record is handed to the store exactly once and

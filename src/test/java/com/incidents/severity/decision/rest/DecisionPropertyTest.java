@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.incidents.severity.decision.engine.Facts;
+import com.incidents.severity.engine.Facts;
 import com.incidents.severity.reference.ReferencePolicy;
 
 import io.quarkus.test.junit.QuarkusTest;

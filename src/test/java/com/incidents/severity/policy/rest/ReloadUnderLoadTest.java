@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 
-import com.incidents.severity.decision.engine.PolicyEngine;
+import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.UnwatchedRulesCopy;

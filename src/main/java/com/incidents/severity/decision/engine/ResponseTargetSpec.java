@@ -1,6 +1,0 @@
-package com.incidents.severity.decision.engine;
-
-/** The response targets the policy sets for a severity, as minutes relative to paging and start. */
-public record ResponseTargetSpec(String responseClass, Integer investigationWithinMinutes,
-        Integer statusUpdateWithinMinutes, String handling) {
-}

@@ -1,0 +1,21 @@
+package com.incidents.severity.decision.service;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.incidents.severity.decision.model.Decision;
+import com.incidents.severity.engine.Outcome;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.request.DecisionRequest;
+
+/**
+ * Where decisions are recorded before they are answered; the audit trail implements it. Each
+ * returned stage completes once the record is durable, or fails if it cannot be made so.
+ */
+public interface DecisionRecorder {
+
+    CompletableFuture<Void> recordDecision(Decision decision, Outcome outcome, DecisionRequest request,
+            PolicyEngine engine, String caller, long micros);
+
+    CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
+            String caller, long micros, String error);
+}

@@ -1,0 +1,218 @@
+package com.incidents.severity.engine;
+
+import static com.incidents.severity.engine.model.PolicyContract.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNResult;
+
+import com.incidents.severity.engine.model.CompiledPolicy;
+import com.incidents.severity.engine.model.DecisionTableInfo;
+import com.incidents.severity.engine.model.FeelLiterals;
+import com.incidents.severity.engine.model.RuleRow;
+
+/**
+ * Evaluates one set of facts with Drools: the DMN severity model, then the DRL combination
+ * rules, then the DMN response targets. The single source of truth for every outcome and trace.
+ */
+public final class EngineEvaluator {
+
+    private final CompiledPolicy policy;
+
+    public EngineEvaluator(CompiledPolicy policy) {
+        this.policy = policy;
+        policy.dmn().addListener(DmnTrace.LISTENER);
+    }
+
+    public CompiledPolicy policy() {
+        return policy;
+    }
+
+    public Outcome evaluate(Facts facts) {
+        try {
+            return evaluateOrThrow(facts);
+        } catch (EvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) { // a policy that breaks at run time is the policy's fault, not the caller's
+            throw new EvaluationException("The policy failed on " + facts + ": " + e);
+        }
+    }
+
+    private Outcome evaluateOrThrow(Facts facts) {
+        DmnTrace trace = new DmnTrace();
+        DMNResult frameworks = evaluate(policy.severityModel(), severityInputs(facts), trace);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lookup = (Map<String, Object>) frameworks.getDecisionResultByName(CAPABILITY_LOOKUP)
+                .getResult();
+        Assessment assessment = new Assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
+                text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
+        List<FiredRule> drlRules = combine(assessment);
+        Map<String, Object> severityInput = new LinkedHashMap<>();
+        severityInput.put(SEVERITY, assessment.getSeverity());
+        DMNResult targets = evaluate(policy.targetsModel(), severityInput, trace);
+
+        List<FiredRule> fired = new ArrayList<>();
+        List<TableTrace> tables = new ArrayList<>();
+        List<String> explanation = new ArrayList<>();
+        for (DmnTrace.TableEvent event : trace.events) {
+            DecisionTableInfo table = policy.table(event.model(), event.decision());
+            DMNResult source = event.model().equals(SEVERITY_MODEL) ? frameworks : targets;
+            tables.add(new TableTrace(event.model(), event.decision(), inputsOf(table, source), event.matched(),
+                    event.selected()));
+            for (int index : event.selected()) {
+                RuleRow row = table.rule(index);
+                fired.add(FiredRule.dmn(event.model(), event.decision(), index, row.id(), row.annotation(),
+                        decodedOutputs(row)));
+                explanation.add(event.decision() + ": " + (row.annotation() != null ? row.annotation()
+                        : "row " + index + " of the table applies."));
+            }
+        }
+        // The DRL rules run between the two models; list them after the framework tables they weigh.
+        int targetsAt = indexOfFirst(fired, RESPONSE_TARGETS);
+        fired.addAll(targetsAt, drlRules);
+        List<String> drlLines = drlRules.stream().map(r -> r.name() + ": " + r.description()).toList();
+        explanation.addAll(Math.min(targetsAt, explanation.size()), drlLines);
+        explanation.add(assessment.getSeverity().equals(NONE) ? "Result: no severity."
+                : "Result: " + assessment.getSeverity() + " (basis " + assessment.getBasis() + ").");
+
+        return new Outcome(none(assessment.getSeverity()), assessment.getBasis(), text(frameworks, IMPACT_BAND),
+                none(assessment.getImpactSeverity()), none(assessment.getCapabilitySeverity()),
+                none(assessment.getEscalationSeverity()), none((String) lookup.get("tier")),
+                none((String) lookup.get("catalog")), targetSpec(targets), List.copyOf(fired),
+                List.copyOf(explanation), List.copyOf(tables));
+    }
+
+    private DMNResult evaluate(DMNModel model, Map<String, Object> inputs, DmnTrace trace) {
+        DMNContext context = policy.dmn().newContext();
+        inputs.forEach(context::set);
+        trace.model = model.getName();
+        context.getMetadata().set(DmnTrace.KEY, trace);
+        DMNResult result = policy.dmn().evaluateAll(model, context);
+        if (result.hasErrors()) {
+            throw new EvaluationException("Model '" + model.getName() + "' failed: " + result.getMessages().stream()
+                    .map(m -> m.getText()).collect(Collectors.joining("; ")));
+        }
+        return result;
+    }
+
+    private List<FiredRule> combine(Assessment assessment) {
+        List<FiredRule> fired = new ArrayList<>();
+        KieSession session = policy.kieBase().newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(FiredRule.drl(event.getMatch().getRule().getName(),
+                            description(event.getMatch().getRule().getMetaData())));
+                }
+            });
+            session.insert(assessment);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        if (assessment.getBasis() == null) {
+            throw new EvaluationException("No DRL rule chose a basis for the decision");
+        }
+        return fired;
+    }
+
+    private static Map<String, Object> severityInputs(Facts f) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put(IMPACT_LEVEL, f.impactLevel());
+        in.put(AFFECTED_USERS, number(f.affectedUsers()));
+        in.put(AFFECTED_APPS, number(f.affectedApps()));
+        in.put(CAPABILITY, f.capability());
+        in.put(STATED_TIER, f.statedTier());
+        in.put(INCIDENT_TYPE, f.incidentType());
+        in.put(DURATION_MINUTES, number(f.durationMinutes()));
+        in.put(PARTNER_REPORTS, number(f.partnerReports()));
+        return in;
+    }
+
+    /** The value of each input column, looked up in the evaluated context (plain names and paths). */
+    private static Map<String, Object> inputsOf(DecisionTableInfo table, DMNResult result) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (DecisionTableInfo.Column column : table.inputs()) {
+            Object value = result.getContext().get(column.expression());
+            if (value == null && column.expression().contains(".")) {
+                String[] path = column.expression().split("\\.", 2);
+                if (result.getContext().get(path[0].strip()) instanceof Map<?, ?> map) {
+                    value = map.get(path[1].strip());
+                }
+            }
+            values.put(column.expression(), plain(value));
+        }
+        return values;
+    }
+
+    /** Whole FEEL numbers as whole numbers, so traces read 250000 rather than 2.5E+5. */
+    private static Object plain(Object value) {
+        if (value instanceof BigDecimal number) {
+            BigDecimal stripped = number.stripTrailingZeros();
+            return stripped.scale() <= 0 ? (Object) stripped.longValueExact() : stripped;
+        }
+        return value;
+    }
+
+    private static Map<String, Object> decodedOutputs(RuleRow row) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        row.outputEntries().forEach((name, text) -> outputs.put(name, FeelLiterals.decode(text)));
+        return outputs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ResponseTargetSpec targetSpec(DMNResult result) {
+        Map<String, Object> t = (Map<String, Object>) result.getDecisionResultByName(RESPONSE_TARGETS).getResult();
+        return new ResponseTargetSpec(none((String) t.get("responseClass")), minutes(t.get("investigationWithinMinutes")),
+                minutes(t.get("statusUpdateWithinMinutes")), (String) t.get("handling"));
+    }
+
+    private static int indexOfFirst(List<FiredRule> fired, String decision) {
+        for (int i = 0; i < fired.size(); i++) {
+            if (decision.equals(fired.get(i).decision())) {
+                return i;
+            }
+        }
+        return fired.size();
+    }
+
+    private static String text(DMNResult result, String decision) {
+        Object value = result.getDecisionResultByName(decision).getResult();
+        return value == null ? NONE : value.toString();
+    }
+
+    private static String none(String value) {
+        return value == null || NONE.equals(value) ? null : value;
+    }
+
+    private static Integer minutes(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static BigDecimal number(Long value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    /** The rule's {@code @description("...")}; Drools files it under the Description annotation's name. */
+    private static String description(Map<String, Object> metadata) {
+        return metadata.entrySet().stream()
+                .filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).endsWith("description"))
+                .map(e -> unquote(String.valueOf(e.getValue())))
+                .findFirst().orElse(null);
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,9 @@
+package com.incidents.severity.engine;
+
+/** The engine could not evaluate the policy for these facts: a fault of the policy, not of the caller. */
+public class EvaluationException extends RuntimeException {
+
+    public EvaluationException(String message) {
+        super(message);
+    }
+}

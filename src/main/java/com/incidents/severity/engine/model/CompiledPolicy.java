@@ -1,0 +1,31 @@
+package com.incidents.severity.engine.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.builder.ReleaseId;
+import org.kie.dmn.api.core.DMNModel;
+import org.kie.dmn.api.core.DMNRuntime;
+
+import com.incidents.severity.engine.model.Catalog;
+import com.incidents.severity.engine.model.DecisionTableInfo;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+
+/**
+ * A policy built by Drools and ready to evaluate; immutable once built. {@code releaseId} names the
+ * KIE module it was built as, already removed from the KIE repository.
+ */
+public record CompiledPolicy(PolicyFiles files, ReleaseId releaseId, KieBase kieBase, DMNRuntime dmn, DMNModel severityModel,
+        DMNModel targetsModel, Map<String, DecisionTableInfo> tables, Catalog catalog,
+        List<PolicyDiagnostic> warnings, Instant loadedAt) {
+
+    public String version() {
+        return files.version();
+    }
+
+    public DecisionTableInfo table(String model, String decision) {
+        return tables.get(model + "/" + decision);
+    }
+}

@@ -1,5 +1,0 @@
-package com.incidents.severity.policy.model;
-
-/** One capability of the catalog, as read from the catalog decision table. */
-public record CapabilityEntry(String name, String tier, String catalog, String description) {
-}

@@ -1,0 +1,190 @@
+package com.incidents.severity.request;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.incidents.severity.engine.Facts;
+import com.incidents.severity.engine.model.CapabilityEntry;
+import com.incidents.severity.engine.model.Catalog;
+import com.incidents.severity.problem.FieldError;
+import com.incidents.severity.problem.InvalidRequestException;
+
+/**
+ * Checks a decision request field by field and collects every problem before answering, so a
+ * caller learns all that is wrong at once. Valid requests come out as normalised facts.
+ */
+public final class RequestParser {
+
+    static final List<String> FIELDS = List.of("impactLevel", "affectedUsers", "affectedApps", "capability",
+            "capabilityTier", "incidentType", "durationMinutes", "partnerReports", "startedAt", "pagedAt");
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final Catalog catalog;
+    private final JsonNode body;
+    private final Instant now;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private RequestParser(Catalog catalog, JsonNode body, Instant now) {
+        this.catalog = catalog;
+        this.body = body;
+        this.now = now;
+    }
+
+    public static DecisionRequest parse(JsonNode body, Catalog catalog, Instant now) {
+        return new RequestParser(catalog, body, now).parse();
+    }
+
+    private DecisionRequest parse() {
+        if (body == null || !body.isObject()) {
+            throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON object")));
+        }
+        rejectUnknownFields();
+        String level = choice("impactLevel", Set.of("MAJOR", "MINOR"));
+        Long users = count("affectedUsers");
+        Long apps = count("affectedApps");
+        CapabilityEntry capability = capability();
+        String tier = choice("capabilityTier", Set.of("C1", "C2", "C3"));
+        String type = choice("incidentType", Set.of("OUTAGE", "DEGRADATION"));
+        Long duration = count("durationMinutes");
+        Long reports = count("partnerReports");
+        Instant startedAt = instant("startedAt");
+        Instant pagedAt = instant("pagedAt");
+
+        if ((users != null || apps != null) && level == null && present("impactLevel") == null) {
+            errors.add(FieldError.of("impactLevel", "impactLevel (MAJOR or MINOR) is required with affectedUsers or affectedApps"));
+        }
+        if (capability != null && tier != null && !tier.equals(capability.tier())) {
+            errors.add(new FieldError("capabilityTier", "'" + capability.name() + "' is a " + capability.tier()
+                    + " capability, not " + tier, tier, List.of(capability.tier())));
+        }
+        boolean ongoing = duration == null && startedAt != null && present("durationMinutes") == null;
+        if (ongoing) {
+            if (startedAt.isAfter(now.plus(CLOCK_SKEW))) {
+                errors.add(FieldError.rejected("startedAt", "startedAt lies in the future", text("startedAt")));
+            }
+            duration = Math.max(0, Duration.between(startedAt, now).toMinutes());
+        }
+        checkSomethingToDecide(users, apps, capability, tier, type, duration, reports);
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        String capabilityName = capability == null ? null : capability.name();
+        return new DecisionRequest(new Facts(level, users, apps, capabilityName, tier, type, duration, reports),
+                startedAt, pagedAt, ongoing, now, body);
+    }
+
+    private void checkSomethingToDecide(Long users, Long apps, CapabilityEntry capability, String tier, String type,
+            Long duration, Long reports) {
+        if (users != null || apps != null || !errors.isEmpty()) {
+            return;
+        }
+        boolean anyCapabilityFact = capability != null || tier != null || type != null || duration != null;
+        if (anyCapabilityFact) {
+            if (capability == null && tier == null) {
+                errors.add(FieldError.of("capability", "capability or capabilityTier is required to assess by capability (no affectedUsers or affectedApps given)"));
+            }
+            if (type == null) {
+                errors.add(FieldError.of("incidentType", "incidentType (OUTAGE or DEGRADATION) is required to assess by capability (no affectedUsers or affectedApps given)"));
+            }
+            if (duration == null) {
+                errors.add(FieldError.of("durationMinutes", "durationMinutes or startedAt is required to assess by capability (no affectedUsers or affectedApps given)"));
+            }
+        } else if (reports == null) {
+            errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
+                    + "a capability (or capabilityTier) with incidentType and durationMinutes, or partnerReports"));
+        }
+    }
+
+    private void rejectUnknownFields() {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                List<String> close = FIELDS.stream().filter(f -> f.equalsIgnoreCase(name)
+                        || org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(f, name) <= 3)
+                        .toList();
+                errors.add(new FieldError(name, "Unknown field", null, close));
+            }
+        }
+    }
+
+    private JsonNode present(String field) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    private String text(String field) {
+        JsonNode node = present(field);
+        return node == null ? null : node.isTextual() ? node.textValue() : node.toString();
+    }
+
+    private Long count(String field) {
+        JsonNode node = present(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            errors.add(FieldError.rejected(field, field + " must be a whole number", node));
+            return null;
+        }
+        long value = node.longValue();
+        if (value < 0) {
+            errors.add(FieldError.rejected(field, field + " must not be negative", value));
+            return null;
+        }
+        return value;
+    }
+
+    private String choice(String field, Set<String> allowed) {
+        JsonNode node = present(field);
+        if (node == null) {
+            return null;
+        }
+        String value = node.isTextual() ? node.textValue().strip().toUpperCase(Locale.ROOT) : null;
+        if (value == null || !allowed.contains(value)) {
+            errors.add(new FieldError(field, field + " must be one of " + String.join(", ", allowed.stream().sorted().toList()),
+                    node, allowed.stream().sorted().toList()));
+            return null;
+        }
+        return value;
+    }
+
+    private CapabilityEntry capability() {
+        JsonNode node = present("capability");
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(FieldError.rejected("capability", "capability must be a catalog name", node));
+            return null;
+        }
+        return catalog.find(node.textValue()).orElseGet(() -> {
+            errors.add(new FieldError("capability", "Unknown capability; see GET /api/v1/capabilities",
+                    node.textValue(), catalog.suggest(node.textValue(), 3)));
+            return null;
+        });
+    }
+
+    private Instant instant(String field) {
+        JsonNode node = present(field);
+        if (node == null) {
+            return null;
+        }
+        try {
+            if (node.isTextual()) {
+                return OffsetDateTime.parse(node.textValue().strip()).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(FieldError.rejected(field, field + " must be an ISO-8601 instant such as 2026-01-31T09:30:00Z", node));
+        return null;
+    }
+}
