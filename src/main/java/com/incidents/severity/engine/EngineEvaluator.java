@@ -18,7 +18,6 @@ import org.kie.dmn.api.core.DMNResult;
 
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.engine.model.DecisionTableInfo;
-import com.incidents.severity.engine.model.FeelLiterals;
 import com.incidents.severity.engine.model.RuleRow;
 
 /**
@@ -28,14 +27,21 @@ import com.incidents.severity.engine.model.RuleRow;
 public final class EngineEvaluator {
 
     private final CompiledPolicy policy;
+    private final DrlFacts rules;
 
     public EngineEvaluator(CompiledPolicy policy) {
         this.policy = policy;
+        this.rules = new DrlFacts(policy.kieBase());
         policy.dmn().addListener(DmnTrace.LISTENER);
     }
 
     public CompiledPolicy policy() {
         return policy;
+    }
+
+    /** The rules' own answer to "is {@code candidate} more severe than {@code current}" (null = none). */
+    boolean moreSevere(String candidate, String current) {
+        return rules.moreSevere(candidate == null ? NONE : candidate, current == null ? NONE : current);
     }
 
     public Outcome evaluate(Facts facts) {
@@ -44,7 +50,7 @@ public final class EngineEvaluator {
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) { // a policy that breaks at run time is the policy's fault, not the caller's
-            throw new EvaluationException("The policy failed on " + facts + ": " + e);
+            throw new EvaluationException("The policy failed on " + facts + ": " + e, e);
         }
     }
 
@@ -54,11 +60,13 @@ public final class EngineEvaluator {
         @SuppressWarnings("unchecked")
         Map<String, Object> lookup = (Map<String, Object>) frameworks.getDecisionResultByName(CAPABILITY_LOOKUP)
                 .getResult();
-        Assessment assessment = new Assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
+        Object assessment = rules.assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
                 text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
         List<FiredRule> drlRules = combine(assessment);
+        String severity = rules.severity(assessment);
+        String basis = rules.basis(assessment);
         Map<String, Object> severityInput = new LinkedHashMap<>();
-        severityInput.put(SEVERITY, assessment.getSeverity());
+        severityInput.put(SEVERITY, severity);
         DMNResult targets = evaluate(policy.targetsModel(), severityInput, trace);
 
         List<FiredRule> fired = new ArrayList<>();
@@ -72,7 +80,7 @@ public final class EngineEvaluator {
             for (int index : event.selected()) {
                 RuleRow row = table.rule(index);
                 fired.add(FiredRule.dmn(event.model(), event.decision(), index, row.id(), row.annotation(),
-                        decodedOutputs(row)));
+                        RowOutputs.of(table, row, event.selected().size(), source)));
                 explanation.add(event.decision() + ": " + (row.annotation() != null ? row.annotation()
                         : "row " + index + " of the table applies."));
             }
@@ -82,12 +90,12 @@ public final class EngineEvaluator {
         fired.addAll(targetsAt, drlRules);
         List<String> drlLines = drlRules.stream().map(r -> r.name() + ": " + r.description()).toList();
         explanation.addAll(Math.min(targetsAt, explanation.size()), drlLines);
-        explanation.add(assessment.getSeverity().equals(NONE) ? "Result: no severity."
-                : "Result: " + assessment.getSeverity() + " (basis " + assessment.getBasis() + ").");
+        explanation.add(NONE.equals(severity) ? "Result: no severity."
+                : "Result: " + severity + " (basis " + basis + ").");
 
-        return new Outcome(none(assessment.getSeverity()), assessment.getBasis(), text(frameworks, IMPACT_BAND),
-                none(assessment.getImpactSeverity()), none(assessment.getCapabilitySeverity()),
-                none(assessment.getEscalationSeverity()), none((String) lookup.get("tier")),
+        return new Outcome(none(severity), basis, text(frameworks, IMPACT_BAND),
+                none(rules.get(assessment, "impactSeverity")), none(rules.get(assessment, "capabilitySeverity")),
+                none(rules.get(assessment, "escalationSeverity")), none((String) lookup.get("tier")),
                 none((String) lookup.get("catalog")), targetSpec(targets), List.copyOf(fired),
                 List.copyOf(explanation), List.copyOf(tables));
     }
@@ -105,7 +113,7 @@ public final class EngineEvaluator {
         return result;
     }
 
-    private List<FiredRule> combine(Assessment assessment) {
+    private List<FiredRule> combine(Object assessment) {
         List<FiredRule> fired = new ArrayList<>();
         KieSession session = policy.kieBase().newKieSession();
         try {
@@ -121,7 +129,7 @@ public final class EngineEvaluator {
         } finally {
             session.dispose();
         }
-        if (assessment.getBasis() == null) {
+        if (rules.basis(assessment) == null) {
             throw new EvaluationException("No DRL rule chose a basis for the decision");
         }
         return fired;
@@ -157,18 +165,12 @@ public final class EngineEvaluator {
     }
 
     /** Whole FEEL numbers as whole numbers, so traces read 250000 rather than 2.5E+5. */
-    private static Object plain(Object value) {
+    static Object plain(Object value) {
         if (value instanceof BigDecimal number) {
             BigDecimal stripped = number.stripTrailingZeros();
             return stripped.scale() <= 0 ? (Object) stripped.longValueExact() : stripped;
         }
         return value;
-    }
-
-    private static Map<String, Object> decodedOutputs(RuleRow row) {
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        row.outputEntries().forEach((name, text) -> outputs.put(name, FeelLiterals.decode(text)));
-        return outputs;
     }
 
     @SuppressWarnings("unchecked")

@@ -12,8 +12,4 @@ public record Facts(String impactLevel, Long affectedUsers, Long affectedApps, S
         return new Facts(impactLevel, affectedUsers, affectedApps, capability, statedTier, incidentType, minutes,
                 partnerReports);
     }
-
-    public boolean hasCounts() {
-        return affectedUsers != null || affectedApps != null;
-    }
 }

@@ -1,7 +1,5 @@
 package com.incidents.severity.engine;
 
-import static com.incidents.severity.engine.model.PolicyContract.DURATION_MINUTES;
-
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -9,26 +7,24 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.incidents.severity.engine.model.CompiledPolicy;
 
 /**
- * Decides with one policy version. The engine evaluates every class of inputs the first time it is
- * seen; later facts of the same class get that same outcome and trace from a bounded cache. The
- * classes come from the loaded tables ({@link InputClasses}) and are checked against the engine
- * when the policy loads ({@link EngineCheck}); if either fails, every decision goes to the engine.
+ * Decides with one policy version. The engine evaluates every request; an outcome is reused only
+ * for a later request with exactly the same facts, and only when {@link CacheSafety} finds that the
+ * policy decides from its facts alone (no clock, no outside code). Each cached outcome was made
+ * from those very facts, so its trace holds the request's own evaluated inputs and outputs.
  */
 public final class PolicyEngine {
 
     private final EngineEvaluator engine;
-    private final InputClasses classes;
-    private final Cache<ClassKey, Outcome> cache;
+    private final DurationSteps steps;
+    private final Cache<Facts, Outcome> cache;
     private final String cacheStatus;
 
-    public PolicyEngine(CompiledPolicy policy, long maxEntries, int verifySamples) {
+    public PolicyEngine(CompiledPolicy policy, long maxEntries) {
         this.engine = new EngineEvaluator(policy);
-        this.classes = InputClasses.derive(policy.severityModel());
-        String problem = !classes.supported() ? "off: " + classes.unsupportedReason()
-                : maxEntries <= 0 ? "off: disabled by configuration"
-                : EngineCheck.run(engine, classes, verifySamples).map(p -> "off: " + p).orElse(null);
+        this.steps = DurationSteps.of(policy);
+        String problem = maxEntries <= 0 ? "disabled by configuration" : CacheSafety.check(policy).orElse(null);
         this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).build() : null;
-        this.cacheStatus = problem == null ? "on" : problem;
+        this.cacheStatus = problem == null ? "on" : "off: " + problem;
     }
 
     public CompiledPolicy policy() {
@@ -44,34 +40,48 @@ public final class PolicyEngine {
         return cacheStatus;
     }
 
+    /** "on", or "off: why" when the policy's use of the duration is not understood. */
+    public String nextEscalationStatus() {
+        return steps.status();
+    }
+
     public Outcome decide(Facts facts) {
         if (cache == null) {
             return engine.evaluate(facts);
         }
-        return cache.get(classes.key(facts), k -> engine.evaluate(facts));
+        Outcome cached = cache.getIfPresent(facts);
+        if (cached != null) {
+            return cached;
+        }
+        Outcome outcome = engine.evaluate(facts);
+        cache.put(facts, outcome);
+        return outcome;
     }
 
-    /** The engine alone, bypassing the cache: what the cache is checked against. */
+    /** The engine alone, bypassing the cache. */
     public Outcome evaluateWithEngine(Facts facts) {
         return engine.evaluate(facts);
     }
 
     /**
-     * For an incident still going on: the first later duration (in whole minutes) at which the
-     * policy gives a more severe outcome for otherwise the same facts, with that outcome.
+     * For an incident still going on: the first later whole minute at which the engine decides a
+     * more severe outcome for otherwise the same facts. The candidates are the duration bounds of
+     * the tables ({@link DurationSteps}); between two of them no table can decide differently. The
+     * rules' own query says what "more severe" means.
      */
     public Optional<Escalation> nextByDuration(Facts facts, Outcome current) {
-        NumericClasses durations = classes.of(DURATION_MINUTES);
-        if (facts.durationMinutes() == null || !classes.supported()) {
+        if (facts.durationMinutes() == null) {
             return Optional.empty();
         }
-        for (int cls = durations.classOf(facts.durationMinutes()) + 1; cls < durations.classCount(); cls++) {
-            Long minutes = durations.smallestMember(cls);
-            if (minutes != null && minutes > facts.durationMinutes()) {
-                Outcome later = decide(facts.withDurationMinutes(minutes));
-                if (Severities.rank(later.severity()) > Severities.rank(current.severity())) {
-                    return Optional.of(new Escalation(minutes, later.severity()));
-                }
+        for (long minutes : steps.after(facts.durationMinutes())) {
+            Outcome later;
+            try {
+                later = decide(facts.withDurationMinutes(minutes));
+            } catch (EvaluationException beyondWhatThePolicyDecides) {
+                return Optional.empty();
+            }
+            if (engine.moreSevere(later.severity(), current.severity())) {
+                return Optional.of(new Escalation(minutes, later.severity()));
             }
         }
         return Optional.empty();

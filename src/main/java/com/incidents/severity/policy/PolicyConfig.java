@@ -27,15 +27,11 @@ public interface PolicyConfig {
 
     interface Cache {
         /**
-         * Engine outcomes kept per class of equivalent inputs (see README, "How decisions stay
-         * fast"). 0 turns the cache off: every decision is evaluated by the engine.
+         * Engine outcomes kept, each for exactly the facts it was made from (see README, "How
+         * decisions stay fast"). 0 turns the cache off: every decision is evaluated by the engine.
          */
         @WithDefault("100000")
         long maxEntries();
-
-        /** Random input samples checked against the engine when a policy is loaded. */
-        @WithDefault("200")
-        int verifySamples();
     }
 
     interface Reload {

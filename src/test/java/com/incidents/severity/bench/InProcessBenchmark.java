@@ -35,7 +35,7 @@ public final class InProcessBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         // Built as the service builds it once the checks have passed (the checks are not what is measured).
         PolicyEngine engine = new PolicyEngine(new PolicyCompiler().compile(PolicyReader.fromDirectory(Path.of("rules"))),
-                100_000, 200);
+                100_000);
         List<DecisionRequest> requests = workload(engine, 10_000);
         Map<String, String> tiers = new java.util.HashMap<>();
         engine.policy().catalog().entries().forEach(e -> tiers.put(e.name(), e.tier()));

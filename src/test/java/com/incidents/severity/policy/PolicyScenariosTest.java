@@ -51,7 +51,7 @@ class PolicyScenariosTest {
         files.put("scenarios/wrong.csv", ("description,capabilityTier,incidentType,durationMinutes,expectedSeverity,expectedBasis\n"
                 + "C2 outage for an hour is claimed to be SEV1,C2,OUTAGE,60,SEV1,CAPABILITY\n").getBytes(StandardCharsets.UTF_8));
         PolicyBuildException e = assertThrows(PolicyBuildException.class,
-                () -> new PolicyLoader(1000, 10).load(PolicyFiles.of("test", files)));
+                () -> new PolicyLoader(1000).load(PolicyFiles.of("test", files)));
         assertEquals(1, e.diagnostics().size());
         assertEquals("scenarios/wrong.csv", e.diagnostics().get(0).file());
         assertEquals("line 2", e.diagnostics().get(0).rule());
@@ -64,7 +64,7 @@ class PolicyScenariosTest {
         files.put("scenarios/class.csv", ("description,partnerReports,expectedSeverity,expectedResponseClass\n"
                 + "SEV3 claimed to be major,3,SEV3,MAJOR\n").getBytes(StandardCharsets.UTF_8));
         PolicyBuildException e = assertThrows(PolicyBuildException.class,
-                () -> new PolicyLoader(1000, 10).load(PolicyFiles.of("test", files)));
+                () -> new PolicyLoader(1000).load(PolicyFiles.of("test", files)));
         assertTrue(e.getMessage().contains("MINOR"), e.getMessage());
     }
 
@@ -74,7 +74,7 @@ class PolicyScenariosTest {
         files.put("scenarios/typo.csv", ("description,capability,incidentType,durationMinutes,expectedSeverity\n"
                 + "typo,App UX,OUTAGE,60,SEV2\n").getBytes(StandardCharsets.UTF_8));
         PolicyBuildException e = assertThrows(PolicyBuildException.class,
-                () -> new PolicyLoader(1000, 10).load(PolicyFiles.of("test", files)));
+                () -> new PolicyLoader(1000).load(PolicyFiles.of("test", files)));
         assertFalse(e.diagnostics().isEmpty());
         assertTrue(e.getMessage().contains("capability"), e.getMessage());
     }

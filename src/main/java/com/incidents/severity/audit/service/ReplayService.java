@@ -75,7 +75,7 @@ public class ReplayService {
                 var file = it.next();
                 contents.put(file.getKey(), file.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            engine = new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("audit:" + version, contents)), 1000, 0);
+            engine = new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("audit:" + version, contents)), 0);
             versions.put(version, engine);
         }
         return engine;

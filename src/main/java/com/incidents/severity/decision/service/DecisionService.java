@@ -77,7 +77,7 @@ public class DecisionService {
 
     public static Evaluated evaluate(PolicyEngine engine, DecisionRequest request) {
         Outcome outcome = engine.decide(request.facts());
-        NextEscalation next = request.ongoing() && !request.facts().hasCounts()
+        NextEscalation next = request.ongoing()
                 ? engine.nextByDuration(request.facts(), outcome)
                         .map(e -> new NextEscalation(request.startedAt().plusSeconds(e.atDurationMinutes() * 60),
                                 e.severity(), e.atDurationMinutes()))

@@ -85,6 +85,7 @@ public final class PolicyCompiler {
         }
         requireDecisions(severity, SEVERITY_DECISIONS, tables, errors);
         requireDecisions(targets, List.of(RESPONSE_TARGETS), tables, errors);
+        requireRuleTypes(kieBase, errors);
         if (!errors.isEmpty()) {
             throw new PolicyBuildException(errors);
         }
@@ -111,6 +112,20 @@ public final class PolicyCompiler {
                 errors.add(PolicyDiagnostic.error(null, name,
                         "Model '" + model.getName() + "' needs a decision table named '" + name + "'"));
             }
+        }
+    }
+
+    /** What the service asks of the DRL: its declared fact types and the "more severe" query. */
+    private static void requireRuleTypes(KieBase kieBase, List<PolicyDiagnostic> errors) {
+        for (String type : List.of(DRL_ASSESSMENT, DRL_COMPARISON)) {
+            if (kieBase.getFactType(DRL_PACKAGE, type) == null) {
+                errors.add(PolicyDiagnostic.error(null, null,
+                        "The DRL must declare the type '" + type + "' in package '" + DRL_PACKAGE + "'"));
+            }
+        }
+        if (kieBase.getQuery(DRL_PACKAGE, DRL_MORE_SEVERE) == null) {
+            errors.add(PolicyDiagnostic.error(null, null,
+                    "The DRL must define the query \"" + DRL_MORE_SEVERE + "\" in package '" + DRL_PACKAGE + "'"));
         }
     }
 

@@ -28,6 +28,12 @@ public final class PolicyContract {
     public static final String SEVERITY = "Severity";
     public static final String RESPONSE_TARGETS = "Response targets";
 
+    /** The DRL's package, the fact types it declares for the service, and its query. */
+    public static final String DRL_PACKAGE = "severity";
+    public static final String DRL_ASSESSMENT = "Assessment";
+    public static final String DRL_COMPARISON = "SeverityComparison";
+    public static final String DRL_MORE_SEVERE = "more severe";
+
     /** The value the tables use for "no severity", "no band" and "no catalog". */
     public static final String NONE = "NONE";
 

@@ -25,6 +25,7 @@ public class PolicyReadinessCheck implements HealthCheck {
             return response.down().withData("errors", policies.lastErrors().toString()).build();
         }
         return response.up().withData("version", policies.current().version())
-                .withData("outcomeCache", policies.current().cacheStatus()).build();
+                .withData("outcomeCache", policies.current().cacheStatus())
+                .withData("nextEscalation", policies.current().nextEscalationStatus()).build();
     }
 }

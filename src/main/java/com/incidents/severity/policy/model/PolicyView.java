@@ -10,5 +10,6 @@ import com.incidents.severity.engine.model.PolicyFileInfo;
  * no policy has loaded, and {@code lastReload} then says why.
  */
 public record PolicyView(String version, Instant loadedAt, String origin, ReloadTrigger trigger,
-        List<PolicyFileInfo> files, String outcomeCache, ReloadAttempt lastReload, List<DecisionTableInfo> tables) {
+        List<PolicyFileInfo> files, String outcomeCache, String nextEscalation, ReloadAttempt lastReload,
+        List<DecisionTableInfo> tables) {
 }

@@ -78,7 +78,7 @@ public final class ScenarioRunner {
                 }
             }
             DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
-            Outcome outcome = engine.evaluateWithEngine(request.facts());
+            Outcome outcome = engine.decide(request.facts());
             String severity = outcome.severity() == null ? "NONE" : outcome.severity();
             String responseClass = outcome.targets() == null || outcome.targets().responseClass() == null ? "NONE"
                     : outcome.targets().responseClass();

@@ -22,17 +22,15 @@ import com.incidents.severity.policy.scenario.ScenarioRunner;
 public final class PolicyLoader {
 
     private final long cacheEntries;
-    private final int verifySamples;
     private final boolean blockOnWarnings;
     private final DmnValidation validation = new DmnValidation();
 
-    public PolicyLoader(long cacheEntries, int verifySamples) {
-        this(cacheEntries, verifySamples, false);
+    public PolicyLoader(long cacheEntries) {
+        this(cacheEntries, false);
     }
 
-    public PolicyLoader(long cacheEntries, int verifySamples, boolean blockOnWarnings) {
+    public PolicyLoader(long cacheEntries, boolean blockOnWarnings) {
         this.cacheEntries = cacheEntries;
-        this.verifySamples = verifySamples;
         this.blockOnWarnings = blockOnWarnings;
     }
 
@@ -56,7 +54,7 @@ public final class PolicyLoader {
         CompiledPolicy compiled = validated.readable() ? compile(files, build) : null;
         PolicyEngine engine = compiled == null ? null : engine(compiled, build);
         List<ScenarioResult> scenarios = compiled == null ? List.of()
-                : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0, 0), files);
+                : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0), files);
         List<PolicyDiagnostic> blocking = blocking(build, validated.diagnostics(), scenarios);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new PolicyCheck(files, blocking.isEmpty() ? engine : null, compiled != null, List.copyOf(build),
@@ -76,15 +74,12 @@ public final class PolicyLoader {
         return null;
     }
 
-    /**
-     * The engine to serve with. It evaluates sample facts at once to check its outcome cache, which
-     * a faulty table (overlapping rows under UNIQUE, say) can fail: that refuses the policy.
-     */
+    /** The engine to serve with; the scenarios run on this very engine, its outcome cache included. */
     private PolicyEngine engine(CompiledPolicy compiled, List<PolicyDiagnostic> build) {
         try {
-            return new PolicyEngine(compiled, cacheEntries, verifySamples);
+            return new PolicyEngine(compiled, cacheEntries);
         } catch (RuntimeException e) {
-            build.add(PolicyDiagnostic.error(null, null, "The policy fails when evaluated: " + e.getMessage()));
+            build.add(PolicyDiagnostic.error(null, null, "The policy cannot serve: " + e.getMessage()));
             return null;
         }
     }

@@ -103,11 +103,11 @@ public class PolicyService {
         ReloadAttempt last = history.lastAttempt().orElse(null);
         Optional<PolicyVersion> version = engine == null ? Optional.empty() : history.latest(engine.version());
         if (version.isEmpty()) {
-            return new PolicyView(null, null, origin(), null, List.of(), null, last, List.of());
+            return new PolicyView(null, null, origin(), null, List.of(), null, null, last, List.of());
         }
         PolicyVersion v = version.get();
         return new PolicyView(v.version(), v.loadedAt(), v.origin(), v.trigger(), v.files(), engine.cacheStatus(),
-                last, List.copyOf(engine.policy().tables().values()));
+                engine.nextEscalationStatus(), last, List.copyOf(engine.policy().tables().values()));
     }
 
     private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger) {
@@ -135,7 +135,7 @@ public class PolicyService {
 
     private PolicyLoader loader() {
         if (loader == null) {
-            loader = new PolicyLoader(config.cache().maxEntries(), config.cache().verifySamples(),
+            loader = new PolicyLoader(config.cache().maxEntries(),
                     config.reload().blockOnWarnings());
         }
         return loader;

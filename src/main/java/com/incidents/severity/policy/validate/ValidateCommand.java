@@ -21,7 +21,6 @@ public final class ValidateCommand {
     static final String USAGE = "usage: validate [--block-on-warnings] RULES_FOLDER";
     /** The service's defaults (severity.cache.*), so the check is the one the service runs. */
     private static final long CACHE_ENTRIES = 100_000;
-    private static final int VERIFY_SAMPLES = 200;
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.drools"), Logger.getLogger("org.kie"));
 
     private ValidateCommand() {
@@ -51,7 +50,7 @@ public final class ValidateCommand {
             out.println("REFUSED: cannot read the policy: " + e.getMessage());
             return 1;
         }
-        PolicyCheck check = new PolicyLoader(CACHE_ENTRIES, VERIFY_SAMPLES, blockOnWarnings).check(files);
+        PolicyCheck check = new PolicyLoader(CACHE_ENTRIES, blockOnWarnings).check(files);
         ValidationReport.print(check, out);
         return check.accepted() ? 0 : 1;
     }

@@ -1,0 +1,104 @@
+package com.incidents.severity.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.engine.model.PolicyBuildException;
+import com.incidents.severity.support.TestPolicy;
+
+/**
+ * The outcome cache steps aside for any policy that may decide from more than its facts, the next
+ * escalation is found by the engine and the rules' own ranking, and the rules must declare what
+ * the service asks of them.
+ */
+class EngineGuardsTest {
+
+    private static final String DMN = "incident-severity.dmn";
+    private static final String DRL = "severity/combination.drl";
+
+    @Test
+    void theFixtureDecidesFromItsFactsAloneSoTheCacheIsOn() {
+        assertEquals("on", TestPolicy.engine().cacheStatus());
+        assertEquals("on", TestPolicy.engine().nextEscalationStatus());
+    }
+
+    @Test
+    void feelThatReadsTheClockTurnsTheCacheOff() {
+        PolicyEngine engine = TestPolicy.edited(DMN, dmn -> dmn.replaceFirst("<text>&quot;HIGH&quot;</text></outputEntry>",
+                "<text>if today() = null then &quot;NONE&quot; else &quot;HIGH&quot;</text></outputEntry>"), 1000);
+        assertTrue(engine.cacheStatus().startsWith("off: ") && engine.cacheStatus().contains("today()"),
+                engine.cacheStatus());
+        Facts facts = new Facts("MAJOR", 6_000_000L, null, null, null, null, null, null);
+        assertEquals(engine.evaluateWithEngine(facts), engine.decide(facts));
+    }
+
+    @Test
+    void drlThatNamesAClockTurnsTheCacheOff() {
+        PolicyEngine engine = TestPolicy.edited(DRL, drl -> drl.replace("function int rank(String severity) {",
+                "function long clock() { return System.currentTimeMillis(); }\n\nfunction int rank(String severity) {"),
+                1000);
+        assertEquals("off: severity/combination.drl names 'System', which may depend on more than the facts",
+                engine.cacheStatus());
+    }
+
+    @Test
+    void drlThatImportsClassesTurnsTheCacheOff() {
+        PolicyEngine engine = TestPolicy.edited(DRL, drl -> drl.replace("package severity;",
+                "package severity;\n\nimport java.util.List;"), 1000);
+        assertEquals("off: severity/combination.drl imports classes", engine.cacheStatus());
+    }
+
+    @Test
+    void aConfiguredSizeOfZeroTurnsTheCacheOff() {
+        PolicyEngine engine = TestPolicy.edited(DRL, drl -> drl.replace("// One decision", "// Each decision"), 0);
+        assertEquals("off: disabled by configuration", engine.cacheStatus());
+    }
+
+    @Test
+    void theNextEscalationIsWhereTheEngineFirstDecidesMoreSevere() {
+        PolicyEngine engine = TestPolicy.engine();
+        Facts c1Outage = new Facts(null, null, null, null, "C1", "OUTAGE", 30L, null);
+        var next = engine.nextByDuration(c1Outage, engine.decide(c1Outage)).orElseThrow();
+        assertEquals(120, next.atDurationMinutes());
+        assertEquals("SEV1", next.severity());
+        Facts c3Outage = new Facts(null, null, null, null, "C3", "OUTAGE", 150L, null);
+        var c3 = engine.nextByDuration(c3Outage, engine.decide(c3Outage)).orElseThrow();
+        assertEquals(301, c3.atDurationMinutes());
+        assertEquals("SEV2", c3.severity());
+        Facts c2Outage = new Facts(null, null, null, null, "C2", "OUTAGE", 30L, null);
+        assertTrue(engine.nextByDuration(c2Outage, engine.decide(c2Outage)).isEmpty(), "C2 outages stay SEV2");
+        Facts counted = new Facts("MINOR", 10L, null, null, "C1", "OUTAGE", 30L, null);
+        assertTrue(engine.nextByDuration(counted, engine.decide(counted)).isEmpty(),
+                "with counts the impact matrix decides, so time changes nothing");
+    }
+
+    @Test
+    void whatIsMoreSevereIsTheRulesOwnRanking() {
+        PolicyEngine reversed = TestPolicy.edited(DRL, drl -> drl
+                .replace("if (\"SEV1\".equals(severity)) return 3;", "if (\"SEV1\".equals(severity)) return 1;")
+                .replace("if (\"SEV3\".equals(severity)) return 1;", "if (\"SEV3\".equals(severity)) return 3;"), 1000);
+        Facts c1Outage = new Facts(null, null, null, null, "C1", "OUTAGE", 30L, null);
+        assertTrue(reversed.nextByDuration(c1Outage, reversed.decide(c1Outage)).isEmpty(),
+                "under rules that rank SEV1 lowest, becoming SEV1 is no escalation");
+    }
+
+    @Test
+    void aComputedDurationLeavesTheNextEscalationUnknownNotWrong() {
+        PolicyEngine engine = TestPolicy.edited(DMN, dmn -> dmn.replace(
+                "<text>Duration minutes</text></inputExpression>", "<text>Duration minutes / 60</text></inputExpression>"),
+                1000);
+        assertTrue(engine.nextEscalationStatus().startsWith("off: "), engine.nextEscalationStatus());
+        Facts facts = new Facts(null, null, null, null, "C1", "OUTAGE", 1L, null);
+        assertTrue(engine.nextByDuration(facts, engine.decide(facts)).isEmpty());
+    }
+
+    @Test
+    void rulesWithoutTheMoreSevereQueryAreRefused() {
+        PolicyBuildException refused = assertThrows(PolicyBuildException.class, () -> TestPolicy.edited(DRL,
+                drl -> drl.replace("query \"more severe\"", "query \"ranked higher\""), 1000));
+        assertTrue(refused.getMessage().contains("query \"more severe\""), refused.getMessage());
+    }
+}
