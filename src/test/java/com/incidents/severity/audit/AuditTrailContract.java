@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -212,8 +215,7 @@ public abstract class AuditTrailContract {
     @Test
     void aRolledBackBatchLeavesNoMemoryOfThePolicyTextItStored() throws Exception {
         var ds = database.dataSource();
-        var policy = new PolicyFiles("rollback-test", policies.current().policy().files().files(),
-                "sha256:rollback-" + UUID.randomUUID());
+        var policy = otherPolicy("rollback-test");
         ChainWriter writer = SecondWriter.on(database, json);
         AuditEntry twice = entry("rollback-test", policy);
         assertThrows(SQLException.class, () -> writer.append(List.of(twice, twice)), "one decision id twice");
@@ -222,6 +224,13 @@ public abstract class AuditTrailContract {
         writer.append(List.of(entry("rollback-test", policy))); // the same new version, in a batch that commits
         assertEquals("1", AuditDb.string(ds, "SELECT COUNT(*) FROM policy_version WHERE version = ?", policy.version()));
         verify().body("valid", equalTo(true));
+    }
+
+    /** A policy version of its own: the current files plus one more, so its version is a genuine hash. */
+    protected PolicyFiles otherPolicy(String origin) {
+        Map<String, byte[]> files = new HashMap<>(policies.current().policy().files().files());
+        files.put("audit-test/" + UUID.randomUUID() + ".csv", "name\n".getBytes(StandardCharsets.UTF_8));
+        return PolicyFiles.of(origin, files);
     }
 
     /** A record as the service would write it, for driving a chain writer directly. */
@@ -256,7 +265,67 @@ public abstract class AuditTrailContract {
         verify().body("valid", equalTo(true));
     }
 
+    @Test
+    void verifyNamesAnEditedPolicyTextAndTheFirstRecordThatRefersToIt() throws Exception {
+        var ds = database.dataSource();
+        String id = decide(UUID.randomUUID().toString(), "{\"partnerReports\":6}");
+        String version = given().get("/api/v1/decisions/" + id).then().extract().path("policyVersion");
+        String decidedAt = given().get("/api/v1/decisions/" + id).then().extract().path("decidedAt");
+        String files = AuditDb.string(ds, "SELECT files FROM policy_version WHERE version = ?", version);
+        String firstUser = AuditDb.string(ds,
+                "SELECT decision_id FROM decision_record WHERE policy_version = ? ORDER BY seq", version);
+        verify().body("valid", equalTo(true));
+        assertTrue(files.contains("Partner reports raise the severity"));
+        AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?",
+                files.replace("Partner reports raise the severity", "Partner reports lower the severity"), version);
+        try {
+            verify().body("valid", equalTo(false))
+                    .body("policyVersion", equalTo(version))
+                    .body("firstBadDecisionId", equalTo(firstUser))
+                    .body("problem", allOf(containsString("policy version " + version), containsString("edited")));
+            Instant at = Instant.parse(decidedAt);
+            verify("from=" + at + "&to=" + at.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("policyVersion", equalTo(version))
+                    .body("firstBadDecisionId", equalTo(id));
+        } finally {
+            AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?", files, version);
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    @Test
+    void verifyNamesAnEditedTrace() throws Exception {
+        var ds = database.dataSource();
+        String id = decide(UUID.randomUUID().toString(), "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":4321}");
+        var record = given().get("/api/v1/decisions/" + id).then().statusCode(200).extract();
+        String traceHash = record.path("traceHash");
+        Instant at = Instant.parse(record.path("decidedAt"));
+        String trace = AuditDb.string(ds, "SELECT trace FROM decision_trace WHERE hash = ?", traceHash);
+        assertTrue(trace.contains("4321"), "the trace holds the evaluated inputs");
+        String firstUser = AuditDb.string(ds,
+                "SELECT decision_id FROM decision_record WHERE record LIKE ? ORDER BY seq", "%" + traceHash + "%");
+        verify().body("valid", equalTo(true));
+        AuditDb.update(ds, "UPDATE decision_trace SET trace = ? WHERE hash = ?", trace.replace("4321", "4322"),
+                traceHash);
+        try {
+            verify().body("valid", equalTo(false))
+                    .body("traceHash", equalTo(traceHash))
+                    .body("firstBadDecisionId", equalTo(firstUser))
+                    .body("problem", allOf(containsString("trace " + traceHash), containsString("edited")));
+            verify("from=" + at + "&to=" + at.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("traceHash", equalTo(traceHash))
+                    .body("firstBadDecisionId", equalTo(id));
+        } finally {
+            AuditDb.update(ds, "UPDATE decision_trace SET trace = ? WHERE hash = ?", trace, traceHash);
+        }
+        verify().body("valid", equalTo(true));
+    }
+
     private static ValidatableResponse verify() {
         return given().get("/api/v1/audit/verify").then().statusCode(200);
+    }
+
+    private static ValidatableResponse verify(String query) {
+        return given().get("/api/v1/audit/verify?" + query).then().statusCode(200);
     }
 }
