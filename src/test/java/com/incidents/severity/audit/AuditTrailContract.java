@@ -321,6 +321,83 @@ public abstract class AuditTrailContract {
         verify().body("valid", equalTo(true));
     }
 
+    @Test
+    void verifyOverAWindowChecksTheRecordsDecidedInIt() throws Exception {
+        var ds = database.dataSource();
+        String caller = UUID.randomUUID().toString();
+        String a = decide(caller, "{\"partnerReports\":3}");
+        String b = decide(caller, "{\"partnerReports\":6}");
+        String c = decide(caller, "{\"partnerReports\":16}");
+        Instant atA = decidedAt(a);
+        Instant atB = decidedAt(b);
+        Instant atC = decidedAt(c);
+        long seqA = seq(a);
+        long seqB = seq(b);
+        long seqC = seq(c);
+        long head = Long.parseLong(AuditDb.string(ds, "SELECT last_seq FROM audit_chain_head WHERE id = 1"));
+
+        // Windows holding no record are valid, wherever they lie, and name no positions.
+        for (String window : List.of("from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z",
+                "to=2000-01-01T00:00:00Z", "from=" + Instant.now().plus(1, ChronoUnit.DAYS),
+                "from=" + Instant.now().plus(1, ChronoUnit.DAYS) + "&to=" + Instant.now().plus(2, ChronoUnit.DAYS),
+                "from=" + atA.plus(1, ChronoUnit.MICROS) + "&to=" + atB)) {
+            verify(window).body("valid", equalTo(true)).body("checked", equalTo(0))
+                    .body("$", not(hasKey("fromSeq"))).body("$", not(hasKey("toSeq")))
+                    .body("$", not(hasKey("problem")));
+        }
+        // One record; from only (to the chain head); to only (from the first record).
+        verify("from=" + atB + "&to=" + atB.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(true))
+                .body("checked", equalTo(1)).body("fromSeq", equalTo((int) seqB)).body("toSeq", equalTo((int) seqB));
+        verify("from=" + atB).body("valid", equalTo(true)).body("fromSeq", equalTo((int) seqB))
+                .body("toSeq", equalTo((int) head)).body("checked", equalTo((int) (head - seqB + 1)));
+        verify("to=" + atB).body("valid", equalTo(true)).body("fromSeq", equalTo(1))
+                .body("toSeq", equalTo((int) seqA)).body("checked", equalTo((int) seqA));
+
+        // The records on either side of a window are still checked to be there.
+        AuditDb.update(ds, "CREATE TABLE window_backup AS SELECT * FROM decision_record WHERE seq = ?", seqB);
+        try {
+            AuditDb.update(ds, "DELETE FROM decision_record WHERE seq = ?", seqB);
+            verify("from=" + atA + "&to=" + atA.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("firstBadSeq", equalTo((int) seqB)).body("problem", containsString("missing"));
+            verify("from=" + atC + "&to=" + atC.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("firstBadSeq", equalTo((int) seqC)).body("firstBadDecisionId", equalTo(c))
+                    .body("problem", containsString("missing"));
+            verify("from=" + atA.plus(1, ChronoUnit.MICROS) + "&to=" + atC).body("valid", equalTo(true))
+                    .body("checked", equalTo(0));
+        } finally {
+            AuditDb.update(ds, "INSERT INTO decision_record SELECT * FROM window_backup");
+            AuditDb.update(ds, "DROP TABLE window_backup");
+        }
+        verify("from=" + atA + "&to=" + atC.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(true))
+                .body("checked", equalTo(3)).body("fromSeq", equalTo((int) seqA)).body("toSeq", equalTo((int) seqC));
+    }
+
+    @Test
+    void verifyRefusesAWindowThatIsNotOne() {
+        String[][] windows = { { "2024-01-02T00:00:00Z", "2024-01-01T00:00:00Z" }, // to before from
+                { "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z" }, // [t, t) holds nothing
+                { "2024-01-01T01:00:00+01:00", "2024-01-01T00:00:00Z" } }; // the same instant, written otherwise
+        for (String[] window : windows) {
+            given().queryParam("from", window[0]).queryParam("to", window[1]).get("/api/v1/audit/verify").then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/invalid-request"))
+                    .body("errors.field", containsInAnyOrder("from", "to"));
+        }
+        given().get("/api/v1/audit/verify?from=yesterday").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", contains("from"));
+        given().get("/api/v1/audit/verify?from=2024-01-01T00:00:00Z&to=2024-13-01").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", contains("to"));
+    }
+
+    private static Instant decidedAt(String id) {
+        return Instant.parse(given().get("/api/v1/decisions/" + id).then().extract().path("decidedAt"));
+    }
+
+    private static long seq(String id) {
+        return ((Number) given().get("/api/v1/decisions/" + id).then().extract().path("seq")).longValue();
+    }
+
     private static ValidatableResponse verify() {
         return given().get("/api/v1/audit/verify").then().statusCode(200);
     }

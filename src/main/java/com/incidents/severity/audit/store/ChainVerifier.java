@@ -27,6 +27,11 @@ import com.incidents.severity.audit.model.VerifyReport;
  * (an edited record), a column that disagrees with the record, a policy text that no longer hashes
  * to its version or a trace that no longer matches its hash (an edited shared text), or records
  * beyond the chain head (inserted ones).
+ *
+ * <p>With a window, the walk covers the positions from the first to the last record decided in
+ * {@code [from, to)} (and whatever lies between them in the chain), checks that the first links to
+ * the record before it and that the record after the last one is still there and links to it.
+ * A window holding no record is valid: there is nothing in it to check.
  */
 @ApplicationScoped
 public class ChainVerifier {
@@ -76,14 +81,28 @@ public class ChainVerifier {
             headSeq = rs.getLong(1);
             headHash = rs.getString(2);
         }
-        long startSeq = from == null ? 1 : firstSeqAt(c, from);
-        String expectedPrev = startSeq <= 1 ? ChainHash.GENESIS : hashOf(c, startSeq - 1);
+        boolean whole = from == null && to == null;
+        long startSeq = 1;
+        String sql = "SELECT " + COLUMNS + " FROM decision_record";
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM decision_record WHERE seq >= ?";
-        params.add(startSeq);
-        if (to != null) {
-            sql += " AND decided_at < ?";
-            params.add(Timestamp.from(to));
+        if (!whole) {
+            long[] range = window(c, from, to);
+            if (range == null) {
+                return VerifyReport.valid(0, null, null, headHash);
+            }
+            startSeq = range[0];
+            sql += " WHERE seq >= ? AND seq <= ?";
+            params.add(range[0]);
+            params.add(range[1]);
+        }
+        String expectedPrev = ChainHash.GENESIS;
+        if (startSeq > 1) {
+            expectedPrev = hashOf(c, startSeq - 1);
+            if (expectedPrev == null) {
+                return new VerifyReport(false, 0, startSeq, startSeq, headHash, startSeq,
+                        decisionIdOf(c, startSeq), "record " + (startSeq - 1)
+                                + ", the one before the window, is missing (deleted)", null, null);
+            }
         }
         long expectedSeq = startSeq;
         long checked = 0;
@@ -105,22 +124,36 @@ public class ChainVerifier {
                 }
             }
         }
-        if (to == null && expectedSeq - 1 != headSeq && expectedSeq - 1 >= startSeq - 1) {
-            return new VerifyReport(false, checked, startSeq, expectedSeq - 1, headHash, expectedSeq, null,
-                    "the chain head names record " + headSeq + " but the records end at " + (expectedSeq - 1)
-                            + " (records deleted at the end)", null, null);
+        long last = expectedSeq - 1;
+        Long fromSeq = checked == 0 ? null : startSeq;
+        Long toSeq = checked == 0 ? null : last;
+        if (last == headSeq) {
+            if (!expectedPrev.equals(headHash)) {
+                return new VerifyReport(false, checked, fromSeq, toSeq, headHash, last, null,
+                        "the last record's hash does not match the chain head", null, null);
+            }
+        } else if (last < headSeq) {
+            String next = prevHashOf(c, last + 1);
+            if (next == null) {
+                String problem = whole
+                        ? "the chain head names record " + headSeq + " but the records end at " + last
+                                + " (records deleted at the end)"
+                        : "record " + (last + 1) + ", the one after the window, is missing (deleted)";
+                return new VerifyReport(false, checked, fromSeq, toSeq, headHash, last + 1, null, problem, null, null);
+            }
+            if (!next.equals(expectedPrev)) {
+                return new VerifyReport(false, checked, fromSeq, toSeq, headHash, last + 1, decisionIdOf(c, last + 1),
+                        "record " + (last + 1) + ", the one after the window, does not link to record " + last,
+                        null, null);
+            }
         }
-        if (to == null && checked > 0 && !expectedPrev.equals(headHash)) {
-            return new VerifyReport(false, checked, startSeq, expectedSeq - 1, headHash, expectedSeq - 1, null,
-                    "the last record's hash does not match the chain head", null, null);
-        }
-        return VerifyReport.valid(checked, startSeq, expectedSeq - 1, headHash);
+        return VerifyReport.valid(checked, fromSeq, toSeq, headHash);
     }
 
     private Bad check(Connection c, ResultSet rs, long seq, long expectedSeq, String expectedPrev, long headSeq,
             Checked shared) throws SQLException {
-        if (seq > headSeq) {
-            return Bad.of("record " + seq + " lies beyond the chain head " + headSeq + " (inserted)");
+        if (seq > headSeq || seq < expectedSeq) {
+            return Bad.of("record " + seq + " lies outside the chain, whose head is record " + headSeq + " (inserted)");
         }
         if (seq != expectedSeq) {
             return Bad.of("records " + expectedSeq + " to " + (seq - 1) + " are missing (deleted)");
@@ -207,22 +240,46 @@ public class ChainVerifier {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static long firstSeqAt(Connection c, Instant from) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT MIN(seq) FROM decision_record WHERE decided_at >= ?")) {
-            s.setTimestamp(1, Timestamp.from(from));
+    /** The first and last positions of the records decided in [from, to); null when there are none. */
+    private static long[] window(Connection c, Instant from, Instant to) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        if (from != null) {
+            where.add("decided_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.add("decided_at < ?");
+            params.add(Timestamp.from(to));
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(seq), MAX(seq) FROM decision_record WHERE " + String.join(" AND ", where))) {
+            RecordQueries.bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                long seq = rs.getLong(1);
-                return rs.wasNull() ? Long.MAX_VALUE : seq;
+                long first = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] { first, rs.getLong(2) };
             }
         }
     }
 
     private static String hashOf(Connection c, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT hash FROM decision_record WHERE seq = ?")) {
+        return column(c, "SELECT hash FROM decision_record WHERE seq = ?", seq);
+    }
+
+    private static String prevHashOf(Connection c, long seq) throws SQLException {
+        return column(c, "SELECT prev_hash FROM decision_record WHERE seq = ?", seq);
+    }
+
+    private static String decisionIdOf(Connection c, long seq) throws SQLException {
+        return column(c, "SELECT decision_id FROM decision_record WHERE seq = ?", seq);
+    }
+
+    private static String column(Connection c, String sql, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, seq);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "(record " + seq + " is missing)";
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
