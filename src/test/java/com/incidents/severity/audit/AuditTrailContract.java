@@ -322,6 +322,45 @@ public abstract class AuditTrailContract {
     }
 
     @Test
+    void replayRefusesAnEditedPolicyText() throws Exception {
+        var ds = database.dataSource();
+        String id = decide(UUID.randomUUID().toString(), "{\"partnerReports\":6}");
+        String version = given().get("/api/v1/decisions/" + id).then().extract().path("policyVersion");
+        String files = AuditDb.string(ds, "SELECT files FROM policy_version WHERE version = ?", version);
+        AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?",
+                files.replace("Partner reports raise the severity", "Partner reports lower the severity"), version);
+        try { // the version in force, evaluated from memory: the stored text is checked all the same
+            integrityFailure(id, version);
+        } finally {
+            AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?", files, version);
+        }
+        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(200).body("reproducible", equalTo(true));
+
+        // A past version, which replay would rebuild from its stored text.
+        PolicyFiles past = otherPolicy("replay-test");
+        AuditEntry entry = entry("replay-test", past);
+        SecondWriter.on(database, json).append(List.of(entry));
+        String pastFiles = AuditDb.string(ds, "SELECT files FROM policy_version WHERE version = ?", past.version());
+        AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?",
+                pastFiles.replace("Partner reports raise the severity", "Partner reports lower the severity"),
+                past.version());
+        try {
+            integrityFailure(entry.decisionId(), past.version());
+        } finally {
+            AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?", pastFiles, past.version());
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    private static void integrityFailure(String id, String version) {
+        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/integrity-failure"))
+                .body("status", equalTo(409))
+                .body("detail", allOf(containsString(version), containsString(id)));
+    }
+
+    @Test
     void verifyOverAWindowChecksTheRecordsDecidedInIt() throws Exception {
         var ds = database.dataSource();
         String caller = UUID.randomUUID().toString();
