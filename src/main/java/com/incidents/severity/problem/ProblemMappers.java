@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.incidents.severity.audit.AuditIntegrityException;
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.engine.EvaluationException;
 import com.incidents.severity.preview.CandidateRefusedException;
@@ -42,6 +43,12 @@ public class ProblemMappers {
     public RestResponse<Problem> auditUnavailable(AuditUnavailableException e) {
         return problem(Problem.of("audit-unavailable", "The decision could not be recorded", 503,
                 "Nothing was decided for this request because the audit trail could not record it; retry it"));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> integrity(AuditIntegrityException e) {
+        LOG.errorf("Audit integrity failure: %s", e.getMessage());
+        return problem(e.problem());
     }
 
     @ServerExceptionMapper

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -212,8 +215,7 @@ public abstract class AuditTrailContract {
     @Test
     void aRolledBackBatchLeavesNoMemoryOfThePolicyTextItStored() throws Exception {
         var ds = database.dataSource();
-        var policy = new PolicyFiles("rollback-test", policies.current().policy().files().files(),
-                "sha256:rollback-" + UUID.randomUUID());
+        var policy = otherPolicy("rollback-test");
         ChainWriter writer = SecondWriter.on(database, json);
         AuditEntry twice = entry("rollback-test", policy);
         assertThrows(SQLException.class, () -> writer.append(List.of(twice, twice)), "one decision id twice");
@@ -222,6 +224,13 @@ public abstract class AuditTrailContract {
         writer.append(List.of(entry("rollback-test", policy))); // the same new version, in a batch that commits
         assertEquals("1", AuditDb.string(ds, "SELECT COUNT(*) FROM policy_version WHERE version = ?", policy.version()));
         verify().body("valid", equalTo(true));
+    }
+
+    /** A policy version of its own: the current files plus one more, so its version is a genuine hash. */
+    protected PolicyFiles otherPolicy(String origin) {
+        Map<String, byte[]> files = new HashMap<>(policies.current().policy().files().files());
+        files.put("audit-test/" + UUID.randomUUID() + ".csv", "name\n".getBytes(StandardCharsets.UTF_8));
+        return PolicyFiles.of(origin, files);
     }
 
     /** A record as the service would write it, for driving a chain writer directly. */
@@ -256,7 +265,183 @@ public abstract class AuditTrailContract {
         verify().body("valid", equalTo(true));
     }
 
+    @Test
+    void verifyNamesAnEditedPolicyTextAndTheFirstRecordThatRefersToIt() throws Exception {
+        var ds = database.dataSource();
+        String id = decide(UUID.randomUUID().toString(), "{\"partnerReports\":6}");
+        String version = given().get("/api/v1/decisions/" + id).then().extract().path("policyVersion");
+        String decidedAt = given().get("/api/v1/decisions/" + id).then().extract().path("decidedAt");
+        String files = AuditDb.string(ds, "SELECT files FROM policy_version WHERE version = ?", version);
+        String firstUser = AuditDb.string(ds,
+                "SELECT decision_id FROM decision_record WHERE policy_version = ? ORDER BY seq", version);
+        verify().body("valid", equalTo(true));
+        assertTrue(files.contains("Partner reports raise the severity"));
+        AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?",
+                files.replace("Partner reports raise the severity", "Partner reports lower the severity"), version);
+        try {
+            verify().body("valid", equalTo(false))
+                    .body("policyVersion", equalTo(version))
+                    .body("firstBadDecisionId", equalTo(firstUser))
+                    .body("problem", allOf(containsString("policy version " + version), containsString("edited")));
+            Instant at = Instant.parse(decidedAt);
+            verify("from=" + at + "&to=" + at.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("policyVersion", equalTo(version))
+                    .body("firstBadDecisionId", equalTo(id));
+        } finally {
+            AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?", files, version);
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    @Test
+    void verifyNamesAnEditedTrace() throws Exception {
+        var ds = database.dataSource();
+        String id = decide(UUID.randomUUID().toString(), "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":4321}");
+        var record = given().get("/api/v1/decisions/" + id).then().statusCode(200).extract();
+        String traceHash = record.path("traceHash");
+        Instant at = Instant.parse(record.path("decidedAt"));
+        String trace = AuditDb.string(ds, "SELECT trace FROM decision_trace WHERE hash = ?", traceHash);
+        assertTrue(trace.contains("4321"), "the trace holds the evaluated inputs");
+        String firstUser = AuditDb.string(ds,
+                "SELECT decision_id FROM decision_record WHERE record LIKE ? ORDER BY seq", "%" + traceHash + "%");
+        verify().body("valid", equalTo(true));
+        AuditDb.update(ds, "UPDATE decision_trace SET trace = ? WHERE hash = ?", trace.replace("4321", "4322"),
+                traceHash);
+        try {
+            verify().body("valid", equalTo(false))
+                    .body("traceHash", equalTo(traceHash))
+                    .body("firstBadDecisionId", equalTo(firstUser))
+                    .body("problem", allOf(containsString("trace " + traceHash), containsString("edited")));
+            verify("from=" + at + "&to=" + at.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("traceHash", equalTo(traceHash))
+                    .body("firstBadDecisionId", equalTo(id));
+        } finally {
+            AuditDb.update(ds, "UPDATE decision_trace SET trace = ? WHERE hash = ?", trace, traceHash);
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    @Test
+    void replayRefusesAnEditedPolicyText() throws Exception {
+        var ds = database.dataSource();
+        String id = decide(UUID.randomUUID().toString(), "{\"partnerReports\":6}");
+        String version = given().get("/api/v1/decisions/" + id).then().extract().path("policyVersion");
+        String files = AuditDb.string(ds, "SELECT files FROM policy_version WHERE version = ?", version);
+        AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?",
+                files.replace("Partner reports raise the severity", "Partner reports lower the severity"), version);
+        try { // the version in force, evaluated from memory: the stored text is checked all the same
+            integrityFailure(id, version);
+        } finally {
+            AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?", files, version);
+        }
+        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(200).body("reproducible", equalTo(true));
+
+        // A past version, which replay would rebuild from its stored text.
+        PolicyFiles past = otherPolicy("replay-test");
+        AuditEntry entry = entry("replay-test", past);
+        SecondWriter.on(database, json).append(List.of(entry));
+        String pastFiles = AuditDb.string(ds, "SELECT files FROM policy_version WHERE version = ?", past.version());
+        AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?",
+                pastFiles.replace("Partner reports raise the severity", "Partner reports lower the severity"),
+                past.version());
+        try {
+            integrityFailure(entry.decisionId(), past.version());
+        } finally {
+            AuditDb.update(ds, "UPDATE policy_version SET files = ? WHERE version = ?", pastFiles, past.version());
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    private static void integrityFailure(String id, String version) {
+        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/integrity-failure"))
+                .body("status", equalTo(409))
+                .body("detail", allOf(containsString(version), containsString(id)));
+    }
+
+    @Test
+    void verifyOverAWindowChecksTheRecordsDecidedInIt() throws Exception {
+        var ds = database.dataSource();
+        String caller = UUID.randomUUID().toString();
+        String a = decide(caller, "{\"partnerReports\":3}");
+        String b = decide(caller, "{\"partnerReports\":6}");
+        String c = decide(caller, "{\"partnerReports\":16}");
+        Instant atA = decidedAt(a);
+        Instant atB = decidedAt(b);
+        Instant atC = decidedAt(c);
+        long seqA = seq(a);
+        long seqB = seq(b);
+        long seqC = seq(c);
+        long head = Long.parseLong(AuditDb.string(ds, "SELECT last_seq FROM audit_chain_head WHERE id = 1"));
+
+        // Windows holding no record are valid, wherever they lie, and name no positions.
+        for (String window : List.of("from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z",
+                "to=2000-01-01T00:00:00Z", "from=" + Instant.now().plus(1, ChronoUnit.DAYS),
+                "from=" + Instant.now().plus(1, ChronoUnit.DAYS) + "&to=" + Instant.now().plus(2, ChronoUnit.DAYS),
+                "from=" + atA.plus(1, ChronoUnit.MICROS) + "&to=" + atB)) {
+            verify(window).body("valid", equalTo(true)).body("checked", equalTo(0))
+                    .body("$", not(hasKey("fromSeq"))).body("$", not(hasKey("toSeq")))
+                    .body("$", not(hasKey("problem")));
+        }
+        // One record; from only (to the chain head); to only (from the first record).
+        verify("from=" + atB + "&to=" + atB.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(true))
+                .body("checked", equalTo(1)).body("fromSeq", equalTo((int) seqB)).body("toSeq", equalTo((int) seqB));
+        verify("from=" + atB).body("valid", equalTo(true)).body("fromSeq", equalTo((int) seqB))
+                .body("toSeq", equalTo((int) head)).body("checked", equalTo((int) (head - seqB + 1)));
+        verify("to=" + atB).body("valid", equalTo(true)).body("fromSeq", equalTo(1))
+                .body("toSeq", equalTo((int) seqA)).body("checked", equalTo((int) seqA));
+
+        // The records on either side of a window are still checked to be there.
+        AuditDb.update(ds, "CREATE TABLE window_backup AS SELECT * FROM decision_record WHERE seq = ?", seqB);
+        try {
+            AuditDb.update(ds, "DELETE FROM decision_record WHERE seq = ?", seqB);
+            verify("from=" + atA + "&to=" + atA.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("firstBadSeq", equalTo((int) seqB)).body("problem", containsString("missing"));
+            verify("from=" + atC + "&to=" + atC.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(false))
+                    .body("firstBadSeq", equalTo((int) seqC)).body("firstBadDecisionId", equalTo(c))
+                    .body("problem", containsString("missing"));
+            verify("from=" + atA.plus(1, ChronoUnit.MICROS) + "&to=" + atC).body("valid", equalTo(true))
+                    .body("checked", equalTo(0));
+        } finally {
+            AuditDb.update(ds, "INSERT INTO decision_record SELECT * FROM window_backup");
+            AuditDb.update(ds, "DROP TABLE window_backup");
+        }
+        verify("from=" + atA + "&to=" + atC.plus(1, ChronoUnit.MICROS)).body("valid", equalTo(true))
+                .body("checked", equalTo(3)).body("fromSeq", equalTo((int) seqA)).body("toSeq", equalTo((int) seqC));
+    }
+
+    @Test
+    void verifyRefusesAWindowThatIsNotOne() {
+        String[][] windows = { { "2024-01-02T00:00:00Z", "2024-01-01T00:00:00Z" }, // to before from
+                { "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z" }, // [t, t) holds nothing
+                { "2024-01-01T01:00:00+01:00", "2024-01-01T00:00:00Z" } }; // the same instant, written otherwise
+        for (String[] window : windows) {
+            given().queryParam("from", window[0]).queryParam("to", window[1]).get("/api/v1/audit/verify").then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/invalid-request"))
+                    .body("errors.field", containsInAnyOrder("from", "to"));
+        }
+        given().get("/api/v1/audit/verify?from=yesterday").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", contains("from"));
+        given().get("/api/v1/audit/verify?from=2024-01-01T00:00:00Z&to=2024-13-01").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", contains("to"));
+    }
+
+    private static Instant decidedAt(String id) {
+        return Instant.parse(given().get("/api/v1/decisions/" + id).then().extract().path("decidedAt"));
+    }
+
+    private static long seq(String id) {
+        return ((Number) given().get("/api/v1/decisions/" + id).then().extract().path("seq")).longValue();
+    }
+
     private static ValidatableResponse verify() {
         return given().get("/api/v1/audit/verify").then().statusCode(200);
+    }
+
+    private static ValidatableResponse verify(String query) {
+        return given().get("/api/v1/audit/verify?" + query).then().statusCode(200);
     }
 }

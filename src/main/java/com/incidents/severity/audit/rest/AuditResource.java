@@ -26,11 +26,17 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Walk the hash chain", description = "Whole, or the records decided in [from, to); names the first record that does not match.")
+    @Operation(summary = "Walk the hash chain", description = "Whole, or the records decided in [from, to) (from and to optional; to must be later than from);"
+            + " checks each record, its link, its columns, its policy text and its trace, and names the first that does not match.")
     public VerifyReport verify(@RestQuery String from, @RestQuery String to) throws Exception {
         List<FieldError> errors = new ArrayList<>();
         var start = DecisionRecordResource.instant("from", from, errors);
         var end = DecisionRecordResource.instant("to", to, errors);
+        if (start != null && end != null && !end.isAfter(start)) {
+            String message = "to must be later than from: the window [from, to) would hold nothing";
+            errors.add(FieldError.rejected("from", message, from));
+            errors.add(FieldError.rejected("to", message, to));
+        }
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }

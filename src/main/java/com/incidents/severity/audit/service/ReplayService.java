@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.incidents.severity.audit.AuditIntegrityException;
 import com.incidents.severity.audit.model.ReplayReport;
+import com.incidents.severity.audit.store.PolicyText;
 import com.incidents.severity.audit.store.RecordQueries;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.Decision;
@@ -51,8 +54,13 @@ public class ReplayService {
         JsonNode result = record.get("result");
         ReplayReport.Outcome recorded = new ReplayReport.Outcome(version, text(result, "severity"),
                 text(result, "basis"), null, text(record, "error"));
+        String decisionId = record.get("decisionId").asText();
+        checkStoredPolicy(version, decisionId);
         PolicyEngine current = policies.current();
         PolicyEngine old = version.equals(current.version()) ? current : versionEngine(version);
+        if (!version.equals(old.version())) { // the text changed after it was checked
+            throw AuditIntegrityException.policyText(version, decisionId, false);
+        }
         ReplayReport.Outcome then = evaluate(old, request, decidedAt);
         ReplayReport.Outcome now = evaluate(current, request, decidedAt);
         List<String> differences = new ArrayList<>();
@@ -63,6 +71,17 @@ public class ReplayService {
                 && Objects.equals(recorded.basis(), then.basis());
         return new ReplayReport(record.get("decisionId").asText(), recorded, then, now, reproducible,
                 differences.isEmpty(), differences);
+    }
+
+    /**
+     * The stored text of the recorded version must hash back to it, even when the version is the one
+     * in force: a replay answers for the audit trail, and an edited text must not pass as the policy.
+     */
+    private void checkStoredPolicy(String version, String decisionId) throws Exception {
+        Optional<String> files = queries.policyFiles(version);
+        if (files.isEmpty() || !PolicyText.matches(json, version, files.get())) {
+            throw AuditIntegrityException.policyText(version, decisionId, files.isEmpty());
+        }
     }
 
     private PolicyEngine versionEngine(String version) throws Exception {

@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,14 +24,23 @@ import com.incidents.severity.audit.model.VerifyReport;
 /**
  * Walks the hash chain in order and names the first record that does not match: a gap in the
  * positions (a deleted record), a broken link, content that no longer hashes to its stored hash
- * (an edited record), a column that disagrees with the record, a trace that no longer matches its
- * hash, or records beyond the chain head (inserted ones).
+ * (an edited record), a column that disagrees with the record, a policy text that no longer hashes
+ * to its version or a trace that no longer matches its hash (an edited shared text), or records
+ * beyond the chain head (inserted ones).
+ *
+ * <p>With a window, the walk covers the positions from the first to the last record decided in
+ * {@code [from, to)} (and whatever lies between them in the chain), checks that the first links to
+ * the record before it and that the record after the last one is still there and links to it.
+ * A window holding no record is valid: there is nothing in it to check.
  */
 @ApplicationScoped
 public class ChainVerifier {
 
     private static final String COLUMNS = "seq, decision_id, decided_at, caller, policy_version, status, severity, "
             + "basis, capability, evaluation_micros, record, prev_hash, hash";
+
+    /** Verified trace hashes are remembered during one walk, up to this many. */
+    private static final int TRACES_REMEMBERED = 100_000;
 
     @Inject
     AuditDatabase database;
@@ -46,6 +59,19 @@ public class ChainVerifier {
         }
     }
 
+    /** What is wrong with one record, and the shared text at fault if it is one. */
+    private record Bad(String problem, String policyVersion, String traceHash) {
+        static Bad of(String problem) {
+            return new Bad(problem, null, null);
+        }
+    }
+
+    /** The shared texts already checked in this walk. */
+    private static final class Checked {
+        final Map<String, Bad> policies = new HashMap<>();
+        final Set<String> traces = new HashSet<>();
+    }
+
     private VerifyReport walk(Connection c, Instant from, Instant to) throws SQLException {
         long headSeq;
         String headHash;
@@ -55,26 +81,42 @@ public class ChainVerifier {
             headSeq = rs.getLong(1);
             headHash = rs.getString(2);
         }
-        long startSeq = from == null ? 1 : firstSeqAt(c, from);
-        String expectedPrev = startSeq <= 1 ? ChainHash.GENESIS : hashOf(c, startSeq - 1);
+        boolean whole = from == null && to == null;
+        long startSeq = 1;
+        String sql = "SELECT " + COLUMNS + " FROM decision_record";
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM decision_record WHERE seq >= ?";
-        params.add(startSeq);
-        if (to != null) {
-            sql += " AND decided_at < ?";
-            params.add(Timestamp.from(to));
+        if (!whole) {
+            long[] range = window(c, from, to);
+            if (range == null) {
+                return VerifyReport.valid(0, null, null, headHash);
+            }
+            startSeq = range[0];
+            sql += " WHERE seq >= ? AND seq <= ?";
+            params.add(range[0]);
+            params.add(range[1]);
+        }
+        String expectedPrev = ChainHash.GENESIS;
+        if (startSeq > 1) {
+            expectedPrev = hashOf(c, startSeq - 1);
+            if (expectedPrev == null) {
+                return new VerifyReport(false, 0, startSeq, startSeq, headHash, startSeq,
+                        decisionIdOf(c, startSeq), "record " + (startSeq - 1)
+                                + ", the one before the window, is missing (deleted)", null, null);
+            }
         }
         long expectedSeq = startSeq;
         long checked = 0;
+        Checked shared = new Checked();
         try (PreparedStatement s = c.prepareStatement(sql + " ORDER BY seq")) {
             s.setFetchSize(500);
             RecordQueries.bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
-                    String problem = check(c, rs, seq, expectedSeq, expectedPrev, headSeq);
-                    if (problem != null) {
-                        return new VerifyReport(false, checked, startSeq, seq, headHash, seq, rs.getString(2), problem);
+                    Bad bad = check(c, rs, seq, expectedSeq, expectedPrev, headSeq, shared);
+                    if (bad != null) {
+                        return new VerifyReport(false, checked, startSeq, seq, headHash, seq, rs.getString(2),
+                                bad.problem(), bad.policyVersion(), bad.traceHash());
                     }
                     expectedPrev = rs.getString(13);
                     expectedSeq = seq + 1;
@@ -82,49 +124,90 @@ public class ChainVerifier {
                 }
             }
         }
-        if (to == null && expectedSeq - 1 != headSeq && expectedSeq - 1 >= startSeq - 1) {
-            return new VerifyReport(false, checked, startSeq, expectedSeq - 1, headHash, expectedSeq, null,
-                    "the chain head names record " + headSeq + " but the records end at " + (expectedSeq - 1)
-                            + " (records deleted at the end)");
+        long last = expectedSeq - 1;
+        Long fromSeq = checked == 0 ? null : startSeq;
+        Long toSeq = checked == 0 ? null : last;
+        if (last == headSeq) {
+            if (!expectedPrev.equals(headHash)) {
+                return new VerifyReport(false, checked, fromSeq, toSeq, headHash, last, null,
+                        "the last record's hash does not match the chain head", null, null);
+            }
+        } else if (last < headSeq) {
+            String next = prevHashOf(c, last + 1);
+            if (next == null) {
+                String problem = whole
+                        ? "the chain head names record " + headSeq + " but the records end at " + last
+                                + " (records deleted at the end)"
+                        : "record " + (last + 1) + ", the one after the window, is missing (deleted)";
+                return new VerifyReport(false, checked, fromSeq, toSeq, headHash, last + 1, null, problem, null, null);
+            }
+            if (!next.equals(expectedPrev)) {
+                return new VerifyReport(false, checked, fromSeq, toSeq, headHash, last + 1, decisionIdOf(c, last + 1),
+                        "record " + (last + 1) + ", the one after the window, does not link to record " + last,
+                        null, null);
+            }
         }
-        if (to == null && checked > 0 && !expectedPrev.equals(headHash)) {
-            return new VerifyReport(false, checked, startSeq, expectedSeq - 1, headHash, expectedSeq - 1, null,
-                    "the last record's hash does not match the chain head");
-        }
-        return new VerifyReport(true, checked, startSeq, expectedSeq - 1, headHash, null, null, null);
+        return VerifyReport.valid(checked, fromSeq, toSeq, headHash);
     }
 
-    private String check(Connection c, ResultSet rs, long seq, long expectedSeq, String expectedPrev, long headSeq)
-            throws SQLException {
-        if (seq > headSeq) {
-            return "record " + seq + " lies beyond the chain head " + headSeq + " (inserted)";
+    private Bad check(Connection c, ResultSet rs, long seq, long expectedSeq, String expectedPrev, long headSeq,
+            Checked shared) throws SQLException {
+        if (seq > headSeq || seq < expectedSeq) {
+            return Bad.of("record " + seq + " lies outside the chain, whose head is record " + headSeq + " (inserted)");
         }
         if (seq != expectedSeq) {
-            return "records " + expectedSeq + " to " + (seq - 1) + " are missing (deleted)";
+            return Bad.of("records " + expectedSeq + " to " + (seq - 1) + " are missing (deleted)");
         }
         String record = rs.getString(11);
         if (!expectedPrev.equals(rs.getString(12))) {
-            return "the record does not link to the record before it";
+            return Bad.of("the record does not link to the record before it");
         }
         if (!ChainHash.of(expectedPrev, seq, record).equals(rs.getString(13))) {
-            return "the record's content does not match its hash (edited)";
+            return Bad.of("the record's content does not match its hash (edited)");
         }
         JsonNode r;
         try {
             r = json.readTree(record);
         } catch (Exception e) {
-            return "the record is not valid JSON";
+            return Bad.of("the record is not valid JSON");
         }
         String column = disagreeingColumn(rs, r);
         if (column != null) {
-            return "column " + column + " does not match the record (edited)";
+            return Bad.of("column " + column + " does not match the record (edited)");
         }
-        JsonNode traceHash = r.get("traceHash");
-        if (traceHash != null && !traceHash.isNull()) {
-            String trace = traceText(c, traceHash.asText());
-            if (trace == null || !ChainHash.sha256(trace).equals(traceHash.asText())) {
-                return "the trace " + traceHash.asText() + " is missing or does not match its hash (edited)";
+        String version = rs.getString(5);
+        Bad policy = shared.policies.get(version);
+        if (policy == null && !shared.policies.containsKey(version)) {
+            policy = checkPolicy(c, version);
+            shared.policies.put(version, policy);
+        }
+        if (policy != null) {
+            return policy;
+        }
+        String traceHash = text(r, "traceHash");
+        if (traceHash != null && !shared.traces.contains(traceHash)) {
+            String trace = traceText(c, traceHash);
+            if (trace == null || !ChainHash.sha256(trace).equals(traceHash)) {
+                return new Bad("the stored trace " + traceHash + (trace == null ? " is missing"
+                        : " does not match its hash (edited)"), null, traceHash);
             }
+            if (shared.traces.size() >= TRACES_REMEMBERED) {
+                shared.traces.clear();
+            }
+            shared.traces.add(traceHash);
+        }
+        return null;
+    }
+
+    /** Null when the stored text of the version hashes back to it. */
+    private Bad checkPolicy(Connection c, String version) throws SQLException {
+        String files = policyText(c, version);
+        if (files == null) {
+            return new Bad("the stored text of policy version " + version + " is missing", version, null);
+        }
+        if (!PolicyText.matches(json, version, files)) {
+            return new Bad("the stored text of policy version " + version
+                    + " does not hash to that version (edited)", version, null);
         }
         return null;
     }
@@ -157,29 +240,61 @@ public class ChainVerifier {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static long firstSeqAt(Connection c, Instant from) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT MIN(seq) FROM decision_record WHERE decided_at >= ?")) {
-            s.setTimestamp(1, Timestamp.from(from));
+    /** The first and last positions of the records decided in [from, to); null when there are none. */
+    private static long[] window(Connection c, Instant from, Instant to) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        if (from != null) {
+            where.add("decided_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.add("decided_at < ?");
+            params.add(Timestamp.from(to));
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(seq), MAX(seq) FROM decision_record WHERE " + String.join(" AND ", where))) {
+            RecordQueries.bind(s, params);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                long seq = rs.getLong(1);
-                return rs.wasNull() ? Long.MAX_VALUE : seq;
+                long first = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] { first, rs.getLong(2) };
             }
         }
     }
 
     private static String hashOf(Connection c, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT hash FROM decision_record WHERE seq = ?")) {
+        return column(c, "SELECT hash FROM decision_record WHERE seq = ?", seq);
+    }
+
+    private static String prevHashOf(Connection c, long seq) throws SQLException {
+        return column(c, "SELECT prev_hash FROM decision_record WHERE seq = ?", seq);
+    }
+
+    private static String decisionIdOf(Connection c, long seq) throws SQLException {
+        return column(c, "SELECT decision_id FROM decision_record WHERE seq = ?", seq);
+    }
+
+    private static String column(Connection c, String sql, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, seq);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "(record " + seq + " is missing)";
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
 
     private static String traceText(Connection c, String hash) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT trace FROM decision_trace WHERE hash = ?")) {
-            s.setString(1, hash);
+        return text(c, "SELECT trace FROM decision_trace WHERE hash = ?", hash);
+    }
+
+    private static String policyText(Connection c, String version) throws SQLException {
+        return text(c, "SELECT files FROM policy_version WHERE version = ?", version);
+    }
+
+    private static String text(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
