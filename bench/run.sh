@@ -15,7 +15,7 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2;
 echo "== build"
 ./mvnw -q -B package -DskipTests
 
-echo "== in-process: service path vs hand-written Java policy"
+echo "== in-process: service path on recurring and on new facts vs the engine alone"
 CPFILE=$(mktemp)
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$CPFILE" -Dmdep.includeScope=test >/dev/null
 java -cp "target/test-classes:target/classes:$(cat "$CPFILE")" com.incidents.severity.bench.InProcessBenchmark \
