@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.Size;
  * on the fixture policy and on edited copies that once fooled a class cache (a constrained
  * duration, a column spelled with other spacing). jqwik reports the seed of any failure.
  */
-class CacheEqualsEngineProperties {
+class CacheEqualsEnginePropertyTest {
 
     private static final PolicyEngine CONSTRAINED = TestPolicy.edited("incident-severity.dmn",
             EngineTruthTest.constrain("_var_037", "Duration minutes", "tDuration", "[0..10080]"), 1000);
