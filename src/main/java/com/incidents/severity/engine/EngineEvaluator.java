@@ -56,7 +56,8 @@ public final class EngineEvaluator {
                 .getResult();
         Assessment assessment = new Assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
                 text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
-        List<FiredRule> drlRules = combine(assessment);
+        List<String> bases = new ArrayList<>();
+        List<FiredRule> drlRules = combine(assessment, bases);
         Map<String, Object> severityInput = new LinkedHashMap<>();
         severityInput.put(SEVERITY, assessment.getSeverity());
         DMNResult targets = evaluate(policy.targetsModel(), severityInput, trace);
@@ -89,7 +90,7 @@ public final class EngineEvaluator {
                 none(assessment.getImpactSeverity()), none(assessment.getCapabilitySeverity()),
                 none(assessment.getEscalationSeverity()), none((String) lookup.get("tier")),
                 none((String) lookup.get("catalog")), targetSpec(targets), List.copyOf(fired),
-                List.copyOf(explanation), List.copyOf(tables));
+                List.copyOf(explanation), List.copyOf(tables), List.copyOf(bases));
     }
 
     private DMNResult evaluate(DMNModel model, Map<String, Object> inputs, DmnTrace trace) {
@@ -105,7 +106,8 @@ public final class EngineEvaluator {
         return result;
     }
 
-    private List<FiredRule> combine(Assessment assessment) {
+    /** Runs the DRL rules; {@code bases} receives each basis a rule sets, in order. */
+    private List<FiredRule> combine(Assessment assessment, List<String> bases) {
         List<FiredRule> fired = new ArrayList<>();
         KieSession session = policy.kieBase().newKieSession();
         try {
@@ -114,6 +116,10 @@ public final class EngineEvaluator {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     fired.add(FiredRule.drl(event.getMatch().getRule().getName(),
                             description(event.getMatch().getRule().getMetaData())));
+                    String basis = assessment.getBasis();
+                    if (basis != null && (bases.isEmpty() || !basis.equals(bases.get(bases.size() - 1)))) {
+                        bases.add(basis);
+                    }
                 }
             });
             session.insert(assessment);

@@ -28,6 +28,9 @@ public final class PolicyContract {
     public static final String SEVERITY = "Severity";
     public static final String RESPONSE_TARGETS = "Response targets";
 
+    /** The basis the DRL rules set when the capability framework sets the severity. */
+    public static final String CAPABILITY_BASIS = "CAPABILITY";
+
     /** The value the tables use for "no severity", "no band" and "no catalog". */
     public static final String NONE = "NONE";
 
