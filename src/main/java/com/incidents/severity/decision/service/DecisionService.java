@@ -49,7 +49,7 @@ public class DecisionService {
     }
 
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, String caller) {
-        DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(),
+        DecisionRequest request = RequestParser.parse(body, engine.policy(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
         Evaluated evaluated;

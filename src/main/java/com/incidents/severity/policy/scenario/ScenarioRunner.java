@@ -77,7 +77,7 @@ public final class ScenarioRunner {
                     body.put(column, value);
                 }
             }
-            DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
+            DecisionRequest request = RequestParser.parse(body, engine.policy(), Instant.now());
             Outcome outcome = engine.evaluateWithEngine(request.facts());
             String severity = outcome.severity() == null ? "NONE" : outcome.severity();
             String responseClass = outcome.targets() == null || outcome.targets().responseClass() == null ? "NONE"
