@@ -103,26 +103,18 @@ public final class RequestParser {
                 startedAt, pagedAt, ongoing, now, body);
     }
 
+    /**
+     * Refuses a request that gives nothing at all to decide on. Which facts a decision needs
+     * depends on the framework the policy applies, known only from the engine's outcome.
+     */
     private void checkSomethingToDecide(Long users, Long apps, CapabilityEntry capability, String tier, String type,
             Long duration, Long reports) {
-        if (users != null || apps != null || !errors.isEmpty()) {
+        if (!errors.isEmpty() || users != null || apps != null || capability != null || tier != null || type != null
+                || duration != null || reports != null) {
             return;
         }
-        boolean anyCapabilityFact = capability != null || tier != null || type != null || duration != null;
-        if (anyCapabilityFact) {
-            if (capability == null && tier == null) {
-                errors.add(FieldError.of("capability", "capability or capabilityTier is required to assess by capability (no affectedUsers or affectedApps given)"));
-            }
-            if (type == null) {
-                errors.add(FieldError.of("incidentType", "incidentType is required to assess by capability (no affectedUsers or affectedApps given)"));
-            }
-            if (duration == null) {
-                errors.add(FieldError.of("durationMinutes", "durationMinutes or startedAt is required to assess by capability (no affectedUsers or affectedApps given)"));
-            }
-        } else if (reports == null) {
-            errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
-                    + "a capability (or capabilityTier) with incidentType and durationMinutes, or partnerReports"));
-        }
+        errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
+                + "a capability (or capabilityTier) with incidentType and durationMinutes, or partnerReports"));
     }
 
     private void rejectUnknownFields() {
