@@ -62,7 +62,8 @@ public final class EngineEvaluator {
                 .getResult();
         Object assessment = rules.assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
                 text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
-        List<FiredRule> drlRules = combine(assessment);
+        List<String> bases = new ArrayList<>();
+        List<FiredRule> drlRules = combine(assessment, bases);
         String severity = rules.severity(assessment);
         String basis = rules.basis(assessment);
         Map<String, Object> severityInput = new LinkedHashMap<>();
@@ -97,7 +98,7 @@ public final class EngineEvaluator {
                 none(rules.get(assessment, "impactSeverity")), none(rules.get(assessment, "capabilitySeverity")),
                 none(rules.get(assessment, "escalationSeverity")), none((String) lookup.get("tier")),
                 none((String) lookup.get("catalog")), targetSpec(targets), List.copyOf(fired),
-                List.copyOf(explanation), List.copyOf(tables));
+                List.copyOf(explanation), List.copyOf(tables), List.copyOf(bases));
     }
 
     private DMNResult evaluate(DMNModel model, Map<String, Object> inputs, DmnTrace trace) {
@@ -113,7 +114,8 @@ public final class EngineEvaluator {
         return result;
     }
 
-    private List<FiredRule> combine(Object assessment) {
+    /** Runs the DRL rules; {@code bases} receives each basis a rule sets, in order. */
+    private List<FiredRule> combine(Object assessment, List<String> bases) {
         List<FiredRule> fired = new ArrayList<>();
         KieSession session = policy.kieBase().newKieSession();
         try {
@@ -122,6 +124,10 @@ public final class EngineEvaluator {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     fired.add(FiredRule.drl(event.getMatch().getRule().getName(),
                             description(event.getMatch().getRule().getMetaData())));
+                    String basis = rules.basis(assessment);
+                    if (basis != null && (bases.isEmpty() || !basis.equals(bases.get(bases.size() - 1)))) {
+                        bases.add(basis);
+                    }
                 }
             });
             session.insert(assessment);

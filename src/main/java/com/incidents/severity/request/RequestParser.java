@@ -1,5 +1,7 @@
 package com.incidents.severity.request;
 
+import static com.incidents.severity.engine.model.PolicyContract.*;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,19 +9,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.incidents.severity.engine.Facts;
 import com.incidents.severity.engine.model.CapabilityEntry;
 import com.incidents.severity.engine.model.Catalog;
+import com.incidents.severity.engine.model.CompiledPolicy;
+import com.incidents.severity.engine.model.InputType;
+import com.incidents.severity.engine.model.InputTypes;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 
 /**
  * Checks a decision request field by field and collects every problem before answering, so a
- * caller learns all that is wrong at once. Valid requests come out as normalised facts.
+ * caller learns all that is wrong at once. Valid requests come out as normalised facts. The values
+ * a field allows are those the DMN types of the policy in force declare, never a list kept here.
  */
 public final class RequestParser {
 
@@ -27,19 +31,28 @@ public final class RequestParser {
             "capabilityTier", "incidentType", "durationMinutes", "partnerReports", "startedAt", "pagedAt");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
+    private final CompiledPolicy policy;
     private final Catalog catalog;
+    private final InputTypes types;
     private final JsonNode body;
     private final Instant now;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private RequestParser(Catalog catalog, JsonNode body, Instant now) {
-        this.catalog = catalog;
+    private RequestParser(CompiledPolicy policy, JsonNode body, Instant now) {
+        this.policy = policy;
+        this.catalog = policy.catalog();
+        this.types = policy.inputTypes();
         this.body = body;
         this.now = now;
     }
 
-    public static DecisionRequest parse(JsonNode body, Catalog catalog, Instant now) {
-        return new RequestParser(catalog, body, now).parse();
+    /**
+     * Checks the body against the policy in force: enumerations and number constraints are the
+     * allowed values its DMN types declare. Which facts the policy needs is not decided here but
+     * after evaluation, from the engine's outcome ({@link CapabilityFacts}).
+     */
+    public static DecisionRequest parse(JsonNode body, CompiledPolicy policy, Instant now) {
+        return new RequestParser(policy, body, now).parse();
     }
 
     private DecisionRequest parse() {
@@ -47,19 +60,22 @@ public final class RequestParser {
             throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON object")));
         }
         rejectUnknownFields();
-        String level = choice("impactLevel", Set.of("MAJOR", "MINOR"));
-        Long users = count("affectedUsers");
-        Long apps = count("affectedApps");
+        String level = choice("impactLevel", IMPACT_LEVEL);
+        Long users = count("affectedUsers", AFFECTED_USERS);
+        Long apps = count("affectedApps", AFFECTED_APPS);
         CapabilityEntry capability = capability();
-        String tier = choice("capabilityTier", Set.of("C1", "C2", "C3"));
-        String type = choice("incidentType", Set.of("OUTAGE", "DEGRADATION"));
-        Long duration = count("durationMinutes");
-        Long reports = count("partnerReports");
+        String tier = choice("capabilityTier", STATED_TIER);
+        String type = choice("incidentType", INCIDENT_TYPE);
+        Long duration = count("durationMinutes", DURATION_MINUTES);
+        Long reports = count("partnerReports", PARTNER_REPORTS);
         Instant startedAt = instant("startedAt");
         Instant pagedAt = instant("pagedAt");
 
         if ((users != null || apps != null) && level == null && present("impactLevel") == null) {
-            errors.add(FieldError.of("impactLevel", "impactLevel (MAJOR or MINOR) is required with affectedUsers or affectedApps"));
+            InputType levels = types.of(IMPACT_LEVEL);
+            errors.add(new FieldError("impactLevel", "impactLevel" + (levels.enumerated()
+                    ? " (" + String.join(" or ", levels.values()) + ")" : "")
+                    + " is required with affectedUsers or affectedApps", null, levels.values()));
         }
         if (capability != null && tier != null && !tier.equals(capability.tier())) {
             errors.add(new FieldError("capabilityTier", "'" + capability.name() + "' is a " + capability.tier()
@@ -71,6 +87,12 @@ public final class RequestParser {
                 errors.add(FieldError.rejected("startedAt", "startedAt lies in the future", text("startedAt")));
             }
             duration = Math.max(0, Duration.between(startedAt, now).toMinutes());
+            InputType minutes = types.of(DURATION_MINUTES);
+            if (!minutes.accepts(duration)) {
+                errors.add(FieldError.rejected("startedAt", "The duration measured from startedAt, " + duration
+                        + " minutes, is outside the allowed values of " + DURATION_MINUTES + " in policy "
+                        + policy.version() + ": " + minutes.constraint(), text("startedAt")));
+            }
         }
         checkSomethingToDecide(users, apps, capability, tier, type, duration, reports);
         if (!errors.isEmpty()) {
@@ -81,26 +103,18 @@ public final class RequestParser {
                 startedAt, pagedAt, ongoing, now, body);
     }
 
+    /**
+     * Refuses a request that gives nothing at all to decide on. Which facts a decision needs
+     * depends on the framework the policy applies, known only from the engine's outcome.
+     */
     private void checkSomethingToDecide(Long users, Long apps, CapabilityEntry capability, String tier, String type,
             Long duration, Long reports) {
-        if (users != null || apps != null || !errors.isEmpty()) {
+        if (!errors.isEmpty() || users != null || apps != null || capability != null || tier != null || type != null
+                || duration != null || reports != null) {
             return;
         }
-        boolean anyCapabilityFact = capability != null || tier != null || type != null || duration != null;
-        if (anyCapabilityFact) {
-            if (capability == null && tier == null) {
-                errors.add(FieldError.of("capability", "capability or capabilityTier is required to assess by capability (no affectedUsers or affectedApps given)"));
-            }
-            if (type == null) {
-                errors.add(FieldError.of("incidentType", "incidentType (OUTAGE or DEGRADATION) is required to assess by capability (no affectedUsers or affectedApps given)"));
-            }
-            if (duration == null) {
-                errors.add(FieldError.of("durationMinutes", "durationMinutes or startedAt is required to assess by capability (no affectedUsers or affectedApps given)"));
-            }
-        } else if (reports == null) {
-            errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
-                    + "a capability (or capabilityTier) with incidentType and durationMinutes, or partnerReports"));
-        }
+        errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
+                + "a capability (or capabilityTier) with incidentType and durationMinutes, or partnerReports"));
     }
 
     private void rejectUnknownFields() {
@@ -125,7 +139,7 @@ public final class RequestParser {
         return node == null ? null : node.isTextual() ? node.textValue() : node.toString();
     }
 
-    private Long count(String field) {
+    private Long count(String field, String input) {
         JsonNode node = present(field);
         if (node == null) {
             return null;
@@ -139,18 +153,31 @@ public final class RequestParser {
             errors.add(FieldError.rejected(field, field + " must not be negative", value));
             return null;
         }
+        InputType type = types.of(input);
+        if (!type.accepts(value)) {
+            errors.add(FieldError.rejected(field, field + " must be within the allowed values of " + input
+                    + " in policy " + policy.version() + ": " + type.constraint(), value));
+            return null;
+        }
         return value;
     }
 
-    private String choice(String field, Set<String> allowed) {
+    /** A value of the input's DMN type, matched case-insensitively when the type lists its values. */
+    private String choice(String field, String input) {
         JsonNode node = present(field);
         if (node == null) {
             return null;
         }
-        String value = node.isTextual() ? node.textValue().strip().toUpperCase(Locale.ROOT) : null;
-        if (value == null || !allowed.contains(value)) {
-            errors.add(new FieldError(field, field + " must be one of " + String.join(", ", allowed.stream().sorted().toList()),
-                    node, allowed.stream().sorted().toList()));
+        InputType type = types.of(input);
+        String text = node.isTextual() ? node.textValue() : null;
+        String value = text == null ? null
+                : type.enumerated() ? type.match(text).orElse(null)
+                : type.accepts(text.strip()) ? text.strip() : null;
+        if (value == null || !type.accepts(value)) {
+            String allowed = type.enumerated() ? "one of " + String.join(", ", type.values())
+                    : type.constrained() ? "within " + type.constraint() : "text";
+            errors.add(new FieldError(field, field + " must be " + allowed + " (the allowed values of " + input
+                    + " in policy " + policy.version() + ")", node, type.values()));
             return null;
         }
         return value;

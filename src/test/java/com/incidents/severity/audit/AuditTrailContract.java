@@ -251,7 +251,7 @@ public abstract class AuditTrailContract {
     void aFailedEvaluationIsRecordedWithItsError() throws Exception {
         var engine = policies.current();
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"partnerReports\":4}");
-        var request = com.incidents.severity.request.RequestParser.parse(body, engine.policy().catalog(),
+        var request = com.incidents.severity.request.RequestParser.parse(body, engine.policy(),
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         String id = UUID.randomUUID().toString();
         auditService.recordFailure(id, request, engine, "failure-test", 42, "Model 'Incident severity' failed: boom")

@@ -115,7 +115,7 @@ public final class InProcessBenchmark {
             if (random.nextBoolean()) {
                 body.put("partnerReports", random.nextLong(0, 20));
             }
-            requests.add(RequestParser.parse(body, engine.policy().catalog(), Instant.now()));
+            requests.add(RequestParser.parse(body, engine.policy(), Instant.now()));
         }
         return requests;
     }

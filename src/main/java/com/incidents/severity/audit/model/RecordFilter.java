@@ -23,7 +23,7 @@ public record RecordFilter(Instant from, Instant to, String severity, String bas
             clauses.add("severity IS NULL AND status = 'DECIDED'");
         } else if (severity != null) {
             clauses.add("severity = ?");
-            params.add(severity.toUpperCase(java.util.Locale.ROOT));
+            params.add(severity);
         }
         add(clauses, params, "basis", basis == null ? null : basis.toUpperCase(java.util.Locale.ROOT));
         add(clauses, params, "policy_version", policyVersion);

@@ -25,6 +25,8 @@ import com.incidents.severity.audit.model.RecordPage;
 import com.incidents.severity.audit.model.ReplayReport;
 import com.incidents.severity.audit.service.AuditQueryService;
 import com.incidents.severity.audit.service.ReplayService;
+import com.incidents.severity.engine.model.PolicyContract;
+import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
@@ -42,6 +44,9 @@ public class DecisionRecordResource {
     @Inject
     AuditConfig config;
 
+    @Inject
+    PolicyService policies;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recorded decisions, newest first", description = "Filters combine; pass nextCursor as cursor for the next page.")
@@ -49,7 +54,7 @@ public class DecisionRecordResource {
             @RestQuery String basis, @RestQuery String policyVersion, @RestQuery String capability,
             @RestQuery String caller, @RestQuery Integer limit, @RestQuery String cursor) throws Exception {
         List<FieldError> errors = new ArrayList<>();
-        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, errors);
+        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, severities(), errors);
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > config.maxPageSize()) {
             errors.add(FieldError.rejected("limit", "limit must be between 1 and " + config.maxPageSize(), limit));
@@ -84,7 +89,7 @@ public class DecisionRecordResource {
             @RestQuery String to, @RestQuery String severity, @RestQuery String basis,
             @RestQuery String policyVersion, @RestQuery String capability, @RestQuery String caller) {
         List<FieldError> errors = new ArrayList<>();
-        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, errors);
+        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, severities(), errors);
         String kind = format == null ? "jsonl" : format.toLowerCase(java.util.Locale.ROOT);
         if (!kind.equals("csv") && !kind.equals("jsonl")) {
             errors.add(new FieldError("format", "format must be csv or jsonl", format, List.of("csv", "jsonl")));
@@ -115,16 +120,38 @@ public class DecisionRecordResource {
         return replays.replay(audit.storedRecord(id).orElseThrow(() -> notFound(id)));
     }
 
+    /** The severities of the policy in force, with NONE; null when no policy is loaded. */
+    private List<String> severities() {
+        if (!policies.loaded()) {
+            return null;
+        }
+        List<String> severities = new ArrayList<>(policies.current().policy().inputTypes().severity().values());
+        if (severities.stream().noneMatch(PolicyContract.NONE::equalsIgnoreCase)) {
+            severities.add(PolicyContract.NONE);
+        }
+        return severities;
+    }
+
     private static InvalidRequestException notFound(String id) {
         return new InvalidRequestException(Problem.of("not-found", "No such decision", 404,
                 "No decision " + id + " is recorded"));
     }
 
+    /**
+     * The filter of a listing or export. {@code severities} are the severities the policy in force
+     * declares (its severity type's allowed values) with NONE; null when no policy is loaded, and
+     * then any severity is passed on.
+     */
     static RecordFilter filter(String from, String to, String severity, String basis, String policyVersion,
-            String capability, String caller, List<FieldError> errors) {
-        if (severity != null && !List.of("SEV1", "SEV2", "SEV3", "NONE").contains(severity.toUpperCase())) {
-            errors.add(new FieldError("severity", "severity must be SEV1, SEV2, SEV3 or NONE", severity,
-                    List.of("SEV1", "SEV2", "SEV3", "NONE")));
+            String capability, String caller, List<String> severities, List<FieldError> errors) {
+        if (severity != null && severities != null) {
+            String given = severity.strip();
+            String known = severities.stream().filter(s -> s.equalsIgnoreCase(given)).findFirst().orElse(null);
+            if (known == null) {
+                errors.add(new FieldError("severity", "severity must be one of " + String.join(", ", severities)
+                        + " (the severities of the policy in force)", severity, severities));
+            }
+            severity = known;
         }
         if (basis != null && !List.of("IMPACT", "CAPABILITY", "ESCALATION", "NONE").contains(basis.toUpperCase())) {
             errors.add(new FieldError("basis", "basis must be IMPACT, CAPABILITY, ESCALATION or NONE", basis,

@@ -102,7 +102,7 @@ public class ReplayService {
 
     private static ReplayReport.Outcome evaluate(PolicyEngine engine, JsonNode request, Instant at) {
         try {
-            DecisionRequest parsed = RequestParser.parse(request, engine.policy().catalog(), at);
+            DecisionRequest parsed = RequestParser.parse(request, engine.policy(), at);
             Decision d = DecisionService.decide(engine, parsed);
             return new ReplayReport.Outcome(engine.version(), d.severity(), d.basis(), d.firedRules(), null);
         } catch (InvalidRequestException e) {

@@ -19,6 +19,7 @@ import com.incidents.severity.engine.ResponseTargetSpec;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
+import com.incidents.severity.request.CapabilityFacts;
 import com.incidents.severity.request.DecisionRequest;
 import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.policy.service.PolicyService;
@@ -49,7 +50,7 @@ public class DecisionService {
     }
 
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, String caller) {
-        DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(),
+        DecisionRequest request = RequestParser.parse(body, engine.policy(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
         Evaluated evaluated;
@@ -77,6 +78,7 @@ public class DecisionService {
 
     public static Evaluated evaluate(PolicyEngine engine, DecisionRequest request) {
         Outcome outcome = engine.decide(request.facts());
+        CapabilityFacts.require(request, outcome);
         NextEscalation next = request.ongoing()
                 ? engine.nextByDuration(request.facts(), outcome)
                         .map(e -> new NextEscalation(request.startedAt().plusSeconds(e.atDurationMinutes() * 60),

@@ -26,6 +26,7 @@ import com.incidents.severity.engine.model.CapabilityEntry;
 import com.incidents.severity.engine.model.Catalog;
 import com.incidents.severity.engine.model.DecisionTableInfo;
 import com.incidents.severity.engine.model.FeelLiterals;
+import com.incidents.severity.engine.model.InputTypes;
 import com.incidents.severity.engine.model.PolicyBuildException;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.engine.model.RuleRow;
@@ -90,8 +91,9 @@ public final class PolicyCompiler {
             throw new PolicyBuildException(errors);
         }
         Catalog catalog = catalog(tables.get(SEVERITY_MODEL + "/" + CAPABILITY_LOOKUP));
+        InputTypes inputTypes = TypeReader.read(severity, targets);
         return new CompiledPolicy(files, releaseId, kieBase, dmn, severity, targets, Collections.unmodifiableMap(tables), catalog,
-                List.copyOf(warnings), Instant.now());
+                inputTypes, List.copyOf(warnings), Instant.now());
     }
 
     private static DMNModel model(DMNRuntime dmn, String name, List<PolicyDiagnostic> errors) {

@@ -15,10 +15,11 @@ import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /**
  * A policy built by Drools and ready to evaluate; immutable once built. {@code releaseId} names the
- * KIE module it was built as, already removed from the KIE repository.
+ * KIE module it was built as, already removed from the KIE repository. {@code inputTypes} holds the
+ * allowed values the DMN models declare for their inputs and for the severity.
  */
 public record CompiledPolicy(PolicyFiles files, ReleaseId releaseId, KieBase kieBase, DMNRuntime dmn, DMNModel severityModel,
-        DMNModel targetsModel, Map<String, DecisionTableInfo> tables, Catalog catalog,
+        DMNModel targetsModel, Map<String, DecisionTableInfo> tables, Catalog catalog, InputTypes inputTypes,
         List<PolicyDiagnostic> warnings, Instant loadedAt) {
 
     public String version() {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.request.CapabilityFacts;
 import com.incidents.severity.request.DecisionRequest;
 import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.engine.model.PolicyFiles;
@@ -77,8 +78,9 @@ public final class ScenarioRunner {
                     body.put(column, value);
                 }
             }
-            DecisionRequest request = RequestParser.parse(body, engine.policy().catalog(), Instant.now());
+            DecisionRequest request = RequestParser.parse(body, engine.policy(), Instant.now());
             Outcome outcome = engine.decide(request.facts());
+            CapabilityFacts.require(request, outcome);
             String severity = outcome.severity() == null ? "NONE" : outcome.severity();
             String responseClass = outcome.targets() == null || outcome.targets().responseClass() == null ? "NONE"
                     : outcome.targets().responseClass();

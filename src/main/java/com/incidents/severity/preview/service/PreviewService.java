@@ -85,7 +85,7 @@ public class PreviewService {
             String severity = text(record.path("result"), "severity");
             String basis = text(record.path("result"), "basis");
             try {
-                var request = RequestParser.parse(record.get("request"), candidate.policy().catalog(),
+                var request = RequestParser.parse(record.get("request"), candidate.policy(),
                         Instant.parse(record.get("decidedAt").asText()));
                 Decision d = DecisionService.decide(candidate, request);
                 if (!Objects.equals(severity, d.severity()) || !Objects.equals(basis, d.basis())) {
