@@ -44,7 +44,7 @@ public final class EngineEvaluator {
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) { // a policy that breaks at run time is the policy's fault, not the caller's
-            throw new EvaluationException("The policy failed on " + facts + ": " + e);
+            throw new EvaluationException("The policy failed on " + facts + ": " + e, e);
         }
     }
 

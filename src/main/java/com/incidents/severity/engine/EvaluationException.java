@@ -6,4 +6,9 @@ public class EvaluationException extends RuntimeException {
     public EvaluationException(String message) {
         super(message);
     }
+
+    /** Keeps what failed inside the engine, so its stack trace reaches the log. */
+    public EvaluationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
