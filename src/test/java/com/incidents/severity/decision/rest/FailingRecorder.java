@@ -3,7 +3,6 @@ package com.incidents.severity.decision.rest;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
@@ -21,8 +20,7 @@ import com.incidents.severity.request.DecisionRequest;
  * reports meets a bug thrown at once, 14 a bug in the recording stage, 15 an audit store that is
  * down; every other request is recorded by the real audit trail.
  */
-@Alternative
-@Priority(1)
+@Alternative // no @Priority: that would enable it in every test, not only in its profile
 @ApplicationScoped
 public class FailingRecorder implements DecisionRecorder {
 
