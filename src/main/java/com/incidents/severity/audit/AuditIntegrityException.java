@@ -1,18 +1,21 @@
 package com.incidents.severity.audit;
 
+import org.jboss.logging.Logger;
+
 import com.incidents.severity.problem.Problem;
+import com.incidents.severity.problem.ProblemException;
 
 /**
  * Stored audit evidence failed its hash check, so the service will not answer from it: the caller
  * gets the problem (409, {@code /problems/integrity-failure}) naming what failed.
  */
-public class AuditIntegrityException extends RuntimeException {
+public class AuditIntegrityException extends ProblemException {
 
-    private final transient Problem problem;
+    private static final Logger LOG = Logger.getLogger(AuditIntegrityException.class);
 
     public AuditIntegrityException(Problem problem) {
-        super(problem.detail(), null, false, false);
-        this.problem = problem;
+        super(problem.detail(), problem);
+        LOG.errorf("Audit integrity failure: %s", problem.detail());
     }
 
     /** The stored text of {@code version}, which decision {@code decisionId} refers to, is missing or edited. */
@@ -21,9 +24,5 @@ public class AuditIntegrityException extends RuntimeException {
                 409, "The stored text of policy version " + version + ", which decision " + decisionId
                         + " refers to, " + (missing ? "is missing" : "does not hash to that version (edited)")
                         + "; the decision cannot be replayed under it (see GET /api/v1/audit/verify)"));
-    }
-
-    public Problem problem() {
-        return problem;
     }
 }

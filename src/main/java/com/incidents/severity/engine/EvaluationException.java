@@ -7,6 +7,7 @@ public class EvaluationException extends RuntimeException {
         super(message);
     }
 
+    /** Keeps what failed inside the engine, so its stack trace reaches the log. */
     public EvaluationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -3,13 +3,10 @@ package com.incidents.severity.problem;
 import java.util.List;
 
 /** A request the service refuses, with the problem body that says why. */
-public class InvalidRequestException extends RuntimeException {
-
-    private final transient Problem problem;
+public class InvalidRequestException extends ProblemException {
 
     public InvalidRequestException(Problem problem) {
-        super(problem.detail(), null, false, false);
-        this.problem = problem;
+        super(problem.detail(), problem);
     }
 
     public static InvalidRequestException of(List<FieldError> errors) {
@@ -22,9 +19,5 @@ public class InvalidRequestException extends RuntimeException {
 
     public static InvalidRequestException malformed(String detail) {
         return new InvalidRequestException(Problem.of("malformed-json", "The body is not valid JSON", 400, detail));
-    }
-
-    public Problem problem() {
-        return problem;
     }
 }

@@ -1,5 +1,6 @@
 package com.incidents.severity.audit.service;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -19,6 +20,8 @@ import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainWriter;
+import com.incidents.severity.problem.ErrorIds;
+import com.incidents.severity.problem.ProblemException;
 
 /**
  * Group commit: requests queue their records; one writer thread takes whatever has gathered and
@@ -60,12 +63,14 @@ public class AuditWriter {
     public CompletableFuture<Void> append(AuditEntry entry) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
         if (!running) {
-            committed.completeExceptionally(new AuditUnavailableException("The audit writer has stopped", null));
+            committed.completeExceptionally(stopped());
             return committed;
         }
         if (queued.incrementAndGet() > config.queueCapacity()) {
             queued.decrementAndGet();
-            committed.completeExceptionally(new AuditUnavailableException("The audit queue is full", null));
+            committed.completeExceptionally(new AuditUnavailableException("The audit queue is full",
+                    "The audit trail already has " + config.queueCapacity() + " records waiting to be written, so "
+                            + "nothing was decided for this request; retry it shortly"));
             return committed;
         }
         queue.add(new Pending(entry, committed));
@@ -99,7 +104,7 @@ public class AuditWriter {
     }
 
     private void failQueued() {
-        AuditUnavailableException stopped = new AuditUnavailableException("The audit writer has stopped", null);
+        AuditUnavailableException stopped = stopped();
         for (Pending p; (p = queue.poll()) != null;) {
             queued.decrementAndGet();
             p.committed().completeExceptionally(stopped);
@@ -114,11 +119,27 @@ public class AuditWriter {
                 LOG.debugf("Recorded %d decisions in %d µs", batch.size(), (System.nanoTime() - t0) / 1000);
             }
             batch.forEach(p -> p.committed().complete(null));
-        } catch (Exception e) {
-            LOG.errorf(e, "Could not record %d decisions; their requests fail", batch.size());
-            AuditUnavailableException failure = new AuditUnavailableException("The audit store is unavailable", e);
-            batch.forEach(p -> p.committed().completeExceptionally(failure));
+        } catch (SQLException e) { // the store is down or refused the write: every caller of the batch gets a 503
+            String errorId = ErrorIds.logged(LOG, e, "Could not record " + batch.size() + " decisions; their requests fail");
+            fail(batch, new AuditUnavailableException("The audit store is unavailable",
+                    "The audit store failed to record this decision, so nothing was decided for this request; "
+                            + "retry it once the store is back",
+                    errorId, e));
+        } catch (RuntimeException e) { // a bug: a 500, not a store to wait for
+            String errorId = ErrorIds.logged(LOG, e,
+                    "Recording " + batch.size() + " decisions failed unexpectedly; their requests fail");
+            fail(batch, ProblemException.internal(errorId, e));
         }
+    }
+
+    private static void fail(List<Pending> batch, RuntimeException failure) {
+        batch.forEach(p -> p.committed().completeExceptionally(failure));
+    }
+
+    private static AuditUnavailableException stopped() {
+        return new AuditUnavailableException("The audit writer has stopped",
+                "The service is stopping and its audit trail records nothing more, so nothing was decided for this "
+                        + "request; send it again once the service is back");
     }
 
     /** On shutdown, records already queued are still written before the writer stops. */

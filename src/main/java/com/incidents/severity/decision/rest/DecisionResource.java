@@ -18,22 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.incidents.severity.audit.AuditUnavailableException;
-import com.incidents.severity.engine.EvaluationException;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.DecisionRequestBody;
 import com.incidents.severity.decision.service.DecisionService;
+import com.incidents.severity.problem.ErrorIds;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
+import com.incidents.severity.problem.ProblemException;
 
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,8 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
+
+    private static final Logger LOG = Logger.getLogger(DecisionResource.class);
 
     static final int MAX_DECISION_BYTES = 64 * 1024;
     static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -101,21 +104,19 @@ public class DecisionResource {
             return decisions.decide(engine, request, caller)
                     .thenApply(d -> new BatchItem(index, 200, d, null))
                     .exceptionally(e -> failed(index, e instanceof CompletionException ? e.getCause() : e));
-        } catch (InvalidRequestException e) {
-            return CompletableFuture.completedFuture(new BatchItem(index, e.problem().status(), null, e.problem()));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(index, e));
         }
     }
 
+    /**
+     * An item that failed answers with its own problem: the one an application error carries (a
+     * refused request, an unavailable audit trail, a failed evaluation), else a bug's 500 with the
+     * id its stack trace is logged under.
+     */
     private static BatchItem failed(int index, Throwable e) {
-        Problem problem = e instanceof AuditUnavailableException
-                ? Problem.of("audit-unavailable", "The decision could not be recorded", 503,
-                        "Nothing was decided for this request; retry it")
-                : e instanceof EvaluationException
-                        ? Problem.of("evaluation-failed", "The policy could not be evaluated", 500,
-                                "The policy in force failed on this request; the failure is recorded")
-                        : Problem.of("unavailable", "The request could not be decided", 503, "Retry the request");
+        Problem problem = e instanceof ProblemException known ? known.problem()
+                : Problem.internal(ErrorIds.logged(LOG, e, "Unexpected error deciding item " + index + " of a batch"));
         return new BatchItem(index, problem.status(), null, problem);
     }
 }

@@ -2,7 +2,9 @@ package com.incidents.severity.decision.rest;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.problem.InvalidRequestException;
@@ -27,9 +29,14 @@ final class JsonBodies {
                 throw InvalidRequestException.malformed("The body is empty; send a JSON object");
             }
             return node;
+        } catch (StreamConstraintsException e) { // nested too deep, a number too long: no location to give
+            throw InvalidRequestException.malformed("The JSON exceeds a parser limit: "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
-            throw InvalidRequestException.malformed("Malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation();
+            throw InvalidRequestException.malformed("Malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + e.getOriginalMessage());
         } catch (IOException e) {
             throw InvalidRequestException.malformed("The body could not be read as JSON");
         }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -20,6 +22,7 @@ import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
 import com.incidents.severity.request.CapabilityFacts;
+import com.incidents.severity.problem.ErrorIds;
 import com.incidents.severity.request.DecisionRequest;
 import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.policy.service.PolicyService;
@@ -31,6 +34,7 @@ import com.incidents.severity.policy.service.PolicyService;
 @ApplicationScoped
 public class DecisionService {
 
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     @Inject
@@ -58,9 +62,11 @@ public class DecisionService {
             evaluated = evaluate(engine, request);
         } catch (EvaluationException e) {
             long micros = (System.nanoTime() - start) / 1000;
-            return audit.recordFailure(IDS.generate().toString(), request, engine, caller, micros, e.getMessage())
+            String decisionId = IDS.generate().toString();
+            String errorId = ErrorIds.logged(LOG, e, "Policy " + engine.version() + " failed on decision " + decisionId);
+            return audit.recordFailure(decisionId, request, engine, caller, micros, e.getMessage())
                     .thenApply(recorded -> {
-                        throw e;
+                        throw new EvaluationFailedException(decisionId, errorId, e);
                     });
         }
         long micros = (System.nanoTime() - start) / 1000;

@@ -1,5 +1,6 @@
 package com.incidents.severity.policy.load;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,7 +37,8 @@ public final class PolicyReader {
         URL marker = Thread.currentThread().getContextClassLoader()
                 .getResource(PACKAGED_ROOT + "/META-INF/kmodule.xml");
         if (marker == null) {
-            throw new IllegalStateException("The application has no packaged policy (" + PACKAGED_ROOT + ")");
+            throw new UncheckedIOException(new FileNotFoundException(
+                    "The application has no packaged policy (" + PACKAGED_ROOT + ")"));
         }
         try {
             URI uri = marker.toURI();

@@ -2,6 +2,8 @@ package com.incidents.severity.policy.model;
 
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /**
@@ -19,8 +21,11 @@ import com.incidents.severity.engine.model.PolicyDiagnostic;
  * @param scenariosFailed scenario rows that failed
  * @param diagnostics what refused the candidate (empty when accepted)
  * @param warnings findings that did not block it (validator and build warnings)
+ * @param errorId set when the attempt failed on an unexpected error (a bug), not on the files: the
+ *        id its stack trace is logged under
  */
 public record ReloadAttempt(Instant at, ReloadTrigger trigger, String origin, String candidateVersion,
         boolean accepted, boolean changed, String versionInForce, long durationMs, int scenarios,
-        long scenariosFailed, List<PolicyDiagnostic> diagnostics, List<PolicyDiagnostic> warnings) {
+        long scenariosFailed, List<PolicyDiagnostic> diagnostics, List<PolicyDiagnostic> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String errorId) {
 }

@@ -20,6 +20,8 @@ import com.incidents.severity.policy.model.PolicyView;
 import com.incidents.severity.policy.model.ReloadAttempt;
 import com.incidents.severity.policy.model.ReloadTrigger;
 import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.problem.Problem;
+import com.incidents.severity.problem.ProblemException;
 
 @Path("/api/v1/policy")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +47,16 @@ public class PolicyResource {
     @Path("/reload")
     @Operation(summary = "Reload the policy now", description = "Builds, validates and runs the scenarios of the configured rules folder; puts it in force only if every check passes.")
     @APIResponse(responseCode = "200", description = "Accepted: in force now, or already in force (changed=false)", content = @Content(schema = @Schema(implementation = ReloadAttempt.class)))
+    @APIResponse(responseCode = "500", description = "An internal error (not the files): logged under the errorId of the body; the previous version keeps serving", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Refused: the previous version keeps serving", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = PolicyRefusedProblem.class)))
     public RestResponse<Object> reload() {
         ReloadAttempt attempt = policies.reload(ReloadTrigger.API);
         if (attempt.accepted()) {
             return RestResponse.ok(attempt);
+        }
+        if (attempt.errorId() != null) { // not a refusal of the files: a bug, logged under this id
+            throw new ProblemException(Problem.logged("reload-failed", "The reload failed", 500,
+                    "The reload failed on an internal error; the policy in force is kept", attempt.errorId()), null);
         }
         return RestResponse.ResponseBuilder.<Object> create(422).entity(PolicyRefusedProblem.of(attempt))
                 .type("application/problem+json").build();

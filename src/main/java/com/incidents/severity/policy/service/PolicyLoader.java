@@ -3,6 +3,8 @@ package com.incidents.severity.policy.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jboss.logging.Logger;
+
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.load.DmnValidation;
@@ -20,6 +22,8 @@ import com.incidents.severity.policy.scenario.ScenarioRunner;
  * time.
  */
 public final class PolicyLoader {
+
+    private static final Logger LOG = Logger.getLogger(PolicyLoader.class);
 
     private final long cacheEntries;
     private final boolean blockOnWarnings;
@@ -69,6 +73,7 @@ public final class PolicyLoader {
         } catch (PolicyBuildException e) {
             build.addAll(e.diagnostics());
         } catch (RuntimeException e) {
+            LOG.warn("Drools threw while building a candidate policy; it is refused", e);
             build.add(PolicyDiagnostic.error(null, null, "Drools cannot build the policy: " + e.getMessage()));
         }
         return null;
@@ -79,6 +84,7 @@ public final class PolicyLoader {
         try {
             return new PolicyEngine(compiled, cacheEntries);
         } catch (RuntimeException e) {
+            LOG.warn("A candidate policy could not be made ready to serve; it is refused", e);
             build.add(PolicyDiagnostic.error(null, null, "The policy cannot serve: " + e.getMessage()));
             return null;
         }
@@ -88,6 +94,7 @@ public final class PolicyLoader {
         try {
             return validation.validate(files);
         } catch (RuntimeException e) {
+            LOG.warn("The DMN validator threw on a candidate policy; it is refused", e);
             return new DmnValidation.Findings(
                     List.of(PolicyDiagnostic.error(null, null, "The DMN validator failed: " + e.getMessage())), true);
         }

@@ -1,5 +1,6 @@
 package com.incidents.severity.policy.service;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
 
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.policy.PolicyConfig;
@@ -18,6 +21,7 @@ import com.incidents.severity.policy.model.PolicyVersion;
 import com.incidents.severity.policy.model.PolicyView;
 import com.incidents.severity.policy.model.ReloadAttempt;
 import com.incidents.severity.policy.model.ReloadTrigger;
+import com.incidents.severity.problem.ErrorIds;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -29,6 +33,8 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class PolicyService {
+
+    private static final Logger LOG = Logger.getLogger(PolicyService.class);
 
     @Inject
     PolicyConfig config;
@@ -87,8 +93,11 @@ public class PolicyService {
                 }
                 reload.checked(check, current.get());
             }
-        } catch (RuntimeException e) {
-            reload.unreadable(e, inForce);
+        } catch (UncheckedIOException e) {
+            reload.unreadable(e.getCause(), inForce);
+        } catch (RuntimeException e) { // a bug: logged with its stack trace, not dressed as a file problem
+            reload.failedUnexpectedly(ErrorIds.logged(LOG, e, "Policy reload (" + trigger + ") failed unexpectedly; "
+                    + (inForce == null ? "no policy is in force" : "keeping " + inForce.version())), inForce);
         }
         ReloadAttempt attempt = reload.attempt();
         history.attempted(attempt);

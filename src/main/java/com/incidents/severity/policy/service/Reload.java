@@ -1,5 +1,8 @@
 package com.incidents.severity.policy.service;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,7 +35,7 @@ final class Reload {
 
     void unchanged(PolicyFiles files) {
         attempt = new ReloadAttempt(at, trigger, files.origin(), files.version(), true, false, files.version(), 0, 0,
-                0, List.of(), List.of());
+                0, List.of(), List.of(), null);
     }
 
     void checked(PolicyCheck check, PolicyEngine inForce) {
@@ -42,13 +45,33 @@ final class Reload {
                 .toList();
         attempt = new ReloadAttempt(at, trigger, check.files().origin(), check.files().version(), check.accepted(),
                 check.accepted(), version(inForce), check.durationMs(), check.scenarios().size(),
-                check.scenariosFailed(), check.blocking(), warnings);
+                check.scenariosFailed(), check.blocking(), warnings, null);
     }
 
-    void unreadable(RuntimeException e, PolicyEngine inForce) {
+    /** The folder (or the packaged copy) could not be read: an I/O failure, reported as one. */
+    void unreadable(IOException e, PolicyEngine inForce) {
+        failed(inForce, "The policy files cannot be read: " + describe(e), null);
+    }
+
+    /** A bug, not a problem of the files: its stack trace is logged under {@code errorId}. */
+    void failedUnexpectedly(String errorId, PolicyEngine inForce) {
+        failed(inForce, "The reload failed on an internal error (error id " + errorId
+                + "); its cause is logged and the policy in force is kept", errorId);
+    }
+
+    private void failed(PolicyEngine inForce, String message, String errorId) {
         attempt = new ReloadAttempt(at, trigger, origin, null, false, false, version(inForce), 0, 0, 0,
-                List.of(PolicyDiagnostic.error(null, null, "The policy files cannot be read: " + e.getMessage())),
-                List.of());
+                List.of(PolicyDiagnostic.error(null, null, message)), List.of(), errorId);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder: " + e.getMessage();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "access denied: " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
     ReloadAttempt attempt() {

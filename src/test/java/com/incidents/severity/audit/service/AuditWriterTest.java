@@ -26,6 +26,9 @@ import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainWriter;
 import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.problem.LogCapture;
+import com.incidents.severity.problem.Problem;
+import com.incidents.severity.problem.ProblemException;
 
 /**
  * The group-commit queue on its own: every accepted record is handed to the store exactly once and
@@ -38,6 +41,7 @@ class AuditWriterTest {
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile boolean failing;
+    private volatile RuntimeException bug;
     private AuditWriter writer;
 
     private AuditWriter writer(int batchSize, int capacity) {
@@ -53,6 +57,9 @@ class AuditWriterTest {
                 }
                 if (failing) {
                     throw new SQLException("disk full");
+                }
+                if (bug != null) {
+                    throw bug;
                 }
                 batches.add(entries.stream().map(AuditEntry::decisionId).toList());
             }
@@ -121,6 +128,44 @@ class AuditWriterTest {
         failing = true;
         writer(10, 100);
         assertFailedWith(writer.append(entry("lost")), "The audit store is unavailable");
+    }
+
+    @Test
+    void aFailedStoreIsA503WhoseCauseIsLoggedOnceUnderItsErrorId() {
+        failing = true;
+        writer(10, 100);
+        try (LogCapture logs = LogCapture.open()) {
+            gate = new CountDownLatch(1);
+            List<CompletableFuture<Void>> lost = appendAll("lost", 3);
+            gate.countDown();
+            for (Problem problem : lost.stream().map(AuditWriterTest::problemOf).toList()) {
+                assertEquals(503, problem.status());
+                assertEquals("/problems/audit-unavailable", problem.type());
+                assertTrue(problem.detail().contains(problem.errorId()));
+                var logged = logs.errorsContaining(problem.errorId()); // once per failed write, not per caller
+                assertEquals(1, logged.size());
+                assertEquals("disk full", logged.get(0).getThrown().getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aBugWhileRecordingIsA500NotAStoreToWaitFor() {
+        bug = new IllegalStateException("a bug");
+        writer(10, 100);
+        try (LogCapture logs = LogCapture.open()) {
+            Problem problem = problemOf(writer.append(entry("lost")));
+            assertEquals(500, problem.status());
+            assertEquals("/problems/internal-error", problem.type());
+            assertEquals(1, logs.errorsContaining(problem.errorId()).size());
+        }
+    }
+
+    private static Problem problemOf(CompletableFuture<Void> ack) {
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> ack.orTimeout(5, TimeUnit.SECONDS).join());
+        assertInstanceOf(ProblemException.class, failure.getCause());
+        return ((ProblemException) failure.getCause()).problem();
     }
 
     @Test

@@ -1,0 +1,35 @@
+package com.incidents.severity.problem;
+
+/**
+ * An error that leaves the service as the problem body it carries. Every application exception
+ * that becomes an HTTP answer extends it, so this package needs to know none of them.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    /** {@code message} is for logs and tests; the caller sees only {@code problem}. */
+    public ProblemException(String message, Problem problem, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    public ProblemException(Problem problem, Throwable cause) {
+        this(problem.detail(), problem, cause);
+    }
+
+    /** For answers on the request path that need no stack trace (a refused request is not a fault). */
+    protected ProblemException(String message, Problem problem) {
+        super(message, null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** A bug whose cause has been logged under {@link ErrorIds#logged}: a 500 naming only the error id. */
+    public static ProblemException internal(String errorId, Throwable cause) {
+        return new ProblemException("Internal error " + errorId, Problem.internal(errorId), cause);
+    }
+}

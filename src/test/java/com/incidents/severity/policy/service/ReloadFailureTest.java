@@ -1,0 +1,92 @@
+package com.incidents.severity.policy.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.policy.PolicyConfig;
+import com.incidents.severity.policy.model.ReloadAttempt;
+import com.incidents.severity.policy.model.ReloadTrigger;
+import com.incidents.severity.problem.LogCapture;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** A reload reports its true cause: an unreadable folder as such, a bug as an internal error with a logged id. */
+class ReloadFailureTest {
+
+    @Test
+    void aMissingFolderIsReportedAsUnreadableFiles() {
+        ReloadAttempt attempt = service(Path.of("target/no-such-rules-folder"), false).reload(ReloadTrigger.API);
+
+        assertFalse(attempt.accepted());
+        assertNull(attempt.errorId());
+        String message = attempt.diagnostics().get(0).message();
+        assertTrue(message.startsWith("The policy files cannot be read: Rules folder not found"), message);
+    }
+
+    @Test
+    void aBugIsAnInternalErrorWithAnIdItsStackTraceIsLoggedUnder() {
+        try (LogCapture logs = LogCapture.open()) {
+            ReloadAttempt attempt = service(Path.of("rules"), true).reload(ReloadTrigger.API);
+
+            assertFalse(attempt.accepted());
+            assertNotNull(attempt.errorId());
+            String message = attempt.diagnostics().get(0).message();
+            assertTrue(message.contains("internal error (error id " + attempt.errorId() + ")"), message);
+            assertFalse(message.contains("cannot be read"), message);
+            // the stack trace once under the id (the refused attempt's own log line names the id too)
+            var logged = logs.errorsContaining(attempt.errorId()).stream().filter(r -> r.getThrown() != null).toList();
+            assertEquals(1, logged.size());
+            assertEquals("a bug", logged.get(0).getThrown().getMessage());
+        }
+    }
+
+    /** A service reading {@code dir}; with {@code bug}, reading its cache settings throws as a bug would. */
+    private static PolicyService service(Path dir, boolean bug) {
+        PolicyService service = new PolicyService();
+        service.metrics = new ReloadMetrics(new SimpleMeterRegistry());
+        service.config = new PolicyConfig() {
+            @Override
+            public Rules rules() {
+                return () -> Optional.of(dir);
+            }
+
+            @Override
+            public Cache cache() {
+                if (bug) {
+                    throw new IllegalStateException("a bug");
+                }
+                return () -> 0;
+            }
+
+            @Override
+            public Reload reload() {
+                return new Reload() {
+                    @Override
+                    public boolean watch() {
+                        return false;
+                    }
+
+                    @Override
+                    public Duration settle() {
+                        return Duration.ZERO;
+                    }
+
+                    @Override
+                    public boolean blockOnWarnings() {
+                        return false;
+                    }
+                };
+            }
+        };
+        return service;
+    }
+}

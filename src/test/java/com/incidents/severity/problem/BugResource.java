@@ -1,0 +1,29 @@
+package com.incidents.severity.problem;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Test-only endpoints that fail the way a bug does. */
+@Path("/test-only/bug")
+@Produces(MediaType.APPLICATION_JSON)
+public class BugResource {
+
+    static final String SECRET = "secret-internal-detail-42";
+
+    @GET
+    @Operation(hidden = true)
+    public String bug() {
+        throw new IllegalStateException(SECRET);
+    }
+
+    @GET
+    @Path("/checked")
+    @Operation(hidden = true)
+    public String checked() throws Exception {
+        throw new java.io.IOException(SECRET);
+    }
+}
