@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import com.incidents.severity.support.TestPolicy;
+import com.incidents.severity.support.Fixture;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,14 +21,14 @@ import net.jqwik.api.constraints.Size;
  */
 class CacheEqualsEnginePropertyTest {
 
-    private static final PolicyEngine CONSTRAINED = TestPolicy.edited("incident-severity.dmn",
+    private static final PolicyEngine CONSTRAINED = Fixture.edited("incident-severity.dmn",
             EngineTruthTest.constrain("_var_037", "Duration minutes", "tDuration", "[0..10080]"), 1000);
-    private static final PolicyEngine SPACED = TestPolicy.edited("incident-severity.dmn", dmn -> dmn.replaceFirst(
+    private static final PolicyEngine SPACED = Fixture.edited("incident-severity.dmn", dmn -> dmn.replaceFirst(
             "<text>Partner reports</text></inputExpression>", "<text>Partner  reports</text></inputExpression>"), 1000);
 
     @Property(tries = 200)
     void everyAnswerIsTheEnginesOutcomeForThatRequest(@ForAll("facts") @Size(max = 12) List<Facts> sequence) {
-        for (PolicyEngine engine : List.of(TestPolicy.engine(), CONSTRAINED, SPACED)) {
+        for (PolicyEngine engine : List.of(Fixture.engine(), CONSTRAINED, SPACED)) {
             for (Facts facts : sequence) {
                 assertEquals(engine.evaluateWithEngine(facts), engine.decide(facts), () -> "for " + facts);
             }
@@ -42,7 +42,7 @@ class CacheEqualsEnginePropertyTest {
         Arbitrary<String> level = Arbitraries.of("MAJOR", "MINOR").injectNull(0.3);
         Arbitrary<String> tier = Arbitraries.of("C1", "C2", "C3").injectNull(0.3);
         Arbitrary<String> type = Arbitraries.of("OUTAGE", "DEGRADATION").injectNull(0.3);
-        Arbitrary<String> capability = Arbitraries.of(TestPolicy.engine().policy().catalog().entries().stream()
+        Arbitrary<String> capability = Arbitraries.of(Fixture.engine().policy().catalog().entries().stream()
                 .map(e -> e.name()).toList()).injectNull(0.6);
         Arbitrary<Facts> one = Combinators.combine(level, count, count, capability, tier, type, count, count)
                 .as(Facts::new);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.engine.model.PolicyBuildException;
-import com.incidents.severity.support.TestPolicy;
+import com.incidents.severity.support.Fixture;
 
 /**
  * The outcome cache steps aside for any policy that may decide from more than its facts, the next
@@ -21,13 +21,13 @@ class EngineGuardsTest {
 
     @Test
     void theFixtureDecidesFromItsFactsAloneSoTheCacheIsOn() {
-        assertEquals("on", TestPolicy.engine().cacheStatus());
-        assertEquals("on", TestPolicy.engine().nextEscalationStatus());
+        assertEquals("on", Fixture.engine().cacheStatus());
+        assertEquals("on", Fixture.engine().nextEscalationStatus());
     }
 
     @Test
     void feelThatReadsTheClockTurnsTheCacheOff() {
-        PolicyEngine engine = TestPolicy.edited(DMN, dmn -> dmn.replaceFirst("<text>&quot;HIGH&quot;</text></outputEntry>",
+        PolicyEngine engine = Fixture.edited(DMN, dmn -> dmn.replaceFirst("<text>&quot;HIGH&quot;</text></outputEntry>",
                 "<text>if today() = null then &quot;NONE&quot; else &quot;HIGH&quot;</text></outputEntry>"), 1000);
         assertTrue(engine.cacheStatus().startsWith("off: ") && engine.cacheStatus().contains("today()"),
                 engine.cacheStatus());
@@ -37,7 +37,7 @@ class EngineGuardsTest {
 
     @Test
     void drlThatNamesAClockTurnsTheCacheOff() {
-        PolicyEngine engine = TestPolicy.edited(DRL, drl -> drl.replace("function int rank(String severity) {",
+        PolicyEngine engine = Fixture.edited(DRL, drl -> drl.replace("function int rank(String severity) {",
                 "function long clock() { return System.currentTimeMillis(); }\n\nfunction int rank(String severity) {"),
                 1000);
         assertEquals("off: severity/combination.drl names 'System', which may depend on more than the facts",
@@ -46,20 +46,20 @@ class EngineGuardsTest {
 
     @Test
     void drlThatImportsClassesTurnsTheCacheOff() {
-        PolicyEngine engine = TestPolicy.edited(DRL, drl -> drl.replace("package severity;",
+        PolicyEngine engine = Fixture.edited(DRL, drl -> drl.replace("package severity;",
                 "package severity;\n\nimport java.util.List;"), 1000);
         assertEquals("off: severity/combination.drl imports classes", engine.cacheStatus());
     }
 
     @Test
     void aConfiguredSizeOfZeroTurnsTheCacheOff() {
-        PolicyEngine engine = TestPolicy.edited(DRL, drl -> drl.replace("// One decision", "// Each decision"), 0);
+        PolicyEngine engine = Fixture.edited(DRL, drl -> drl.replace("// One decision", "// Each decision"), 0);
         assertEquals("off: disabled by configuration", engine.cacheStatus());
     }
 
     @Test
     void theNextEscalationIsWhereTheEngineFirstDecidesMoreSevere() {
-        PolicyEngine engine = TestPolicy.engine();
+        PolicyEngine engine = Fixture.engine();
         Facts c1Outage = new Facts(null, null, null, null, "C1", "OUTAGE", 30L, null);
         var next = engine.nextByDuration(c1Outage, engine.decide(c1Outage)).orElseThrow();
         assertEquals(120, next.atDurationMinutes());
@@ -77,7 +77,7 @@ class EngineGuardsTest {
 
     @Test
     void whatIsMoreSevereIsTheRulesOwnRanking() {
-        PolicyEngine reversed = TestPolicy.edited(DRL, drl -> drl
+        PolicyEngine reversed = Fixture.edited(DRL, drl -> drl
                 .replace("if (\"SEV1\".equals(severity)) return 3;", "if (\"SEV1\".equals(severity)) return 1;")
                 .replace("if (\"SEV3\".equals(severity)) return 1;", "if (\"SEV3\".equals(severity)) return 3;"), 1000);
         Facts c1Outage = new Facts(null, null, null, null, "C1", "OUTAGE", 30L, null);
@@ -87,7 +87,7 @@ class EngineGuardsTest {
 
     @Test
     void aComputedDurationLeavesTheNextEscalationUnknownNotWrong() {
-        PolicyEngine engine = TestPolicy.edited(DMN, dmn -> dmn.replace(
+        PolicyEngine engine = Fixture.edited(DMN, dmn -> dmn.replace(
                 "<text>Duration minutes</text></inputExpression>", "<text>Duration minutes / 60</text></inputExpression>"),
                 1000);
         assertTrue(engine.nextEscalationStatus().startsWith("off: "), engine.nextEscalationStatus());
@@ -97,7 +97,7 @@ class EngineGuardsTest {
 
     @Test
     void rulesWithoutTheMoreSevereQueryAreRefused() {
-        PolicyBuildException refused = assertThrows(PolicyBuildException.class, () -> TestPolicy.edited(DRL,
+        PolicyBuildException refused = assertThrows(PolicyBuildException.class, () -> Fixture.edited(DRL,
                 drl -> drl.replace("query \"more severe\"", "query \"ranked higher\""), 1000));
         assertTrue(refused.getMessage().contains("query \"more severe\""), refused.getMessage());
     }

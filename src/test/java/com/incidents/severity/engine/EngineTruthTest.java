@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import com.incidents.severity.support.TestPolicy;
+import com.incidents.severity.support.Fixture;
 
 /**
  * Every answer is what Drools decides for that very request: the edits that once made a class
@@ -45,15 +45,15 @@ class EngineTruthTest {
     @Test
     void aDurationConstraintOnTheDataTypeDoesNotLeakBetweenRequests() {
         UnaryOperator<String> edit = constrain("_var_037", "Duration minutes", "tDuration", "[0..10080]");
-        PolicyEngine engine = TestPolicy.edited(DMN, edit, 1000);
+        PolicyEngine engine = Fixture.edited(DMN, edit, 1000);
         assertEquals("on", engine.cacheStatus());
         answersEqualTheEngine(engine, c1Outage(20_000), c1Outage(400), c1Outage(20_000));
-        answersEqualTheEngine(TestPolicy.edited(DMN, edit, 1000), c1Outage(400), c1Outage(20_000), c1Outage(400));
+        answersEqualTheEngine(Fixture.edited(DMN, edit, 1000), c1Outage(400), c1Outage(20_000), c1Outage(400));
     }
 
     @Test
     void aColumnsInputValuesDoNotLeakBetweenRequests() {
-        PolicyEngine engine = TestPolicy.edited(DMN, dmn -> dmn.replace(
+        PolicyEngine engine = Fixture.edited(DMN, dmn -> dmn.replace(
                 "<inputExpression id=\"_ie_401\" typeRef=\"number\"><text>Duration minutes</text></inputExpression>",
                 "<inputExpression id=\"_ie_401\" typeRef=\"number\"><text>Duration minutes</text></inputExpression>"
                         + "<inputValues><text>[0..10080]</text></inputValues>"), 1000);
@@ -62,19 +62,19 @@ class EngineTruthTest {
 
     @Test
     void aColumnThatSpellsTheInputWithOtherSpacingIsStillAnsweredByTheEngine() {
-        PolicyEngine engine = TestPolicy.edited(DMN, dmn -> dmn.replaceFirst(
+        PolicyEngine engine = Fixture.edited(DMN, dmn -> dmn.replaceFirst(
                 "<text>Partner reports</text></inputExpression>", "<text>Partner  reports</text></inputExpression>"),
                 1000);
         Facts twenty = new Facts(null, null, null, null, null, null, null, 20L);
         Facts one = new Facts(null, null, null, null, null, null, null, 1L);
         answersEqualTheEngine(engine, one, twenty, one, twenty);
-        assertEquals(TestPolicy.evaluate(twenty).severity(), engine.decide(twenty).severity(),
+        assertEquals(Fixture.engine().evaluateWithEngine(twenty).severity(), engine.decide(twenty).severity(),
                 "the engine reads the column as Partner reports");
     }
 
     @Test
     void anAllowedValuesRangeOnAffectedUsersDoesNotLeakBetweenRequests() {
-        PolicyEngine engine = TestPolicy.edited(DMN,
+        PolicyEngine engine = Fixture.edited(DMN,
                 constrain("_var_032", "Affected users", "tUsers", "[0..10000000000]"), 1000);
         Facts huge = new Facts("MAJOR", 20_000_000_000L, null, null, null, null, null, null);
         Facts large = new Facts("MAJOR", 6_000_000L, null, null, null, null, null, null);
@@ -83,7 +83,7 @@ class EngineTruthTest {
 
     @Test
     void eachTraceHoldsItsOwnRequestsEvaluatedInputs() {
-        PolicyEngine engine = TestPolicy.engine();
+        PolicyEngine engine = Fixture.engine();
         Outcome first = engine.decide(new Facts("MAJOR", 250_000L, null, null, null, null, null, null));
         Outcome second = engine.decide(new Facts("MAJOR", 4_999_999L, null, null, null, null, null, null));
         assertEquals(first.severity(), second.severity(), "both fall in one band of the fixture");
@@ -93,7 +93,7 @@ class EngineTruthTest {
 
     @Test
     void firedRowsRecordTheValuesTheEngineProduced() {
-        Outcome outcome = TestPolicy.engine().decide(new Facts(null, null, null, null, "C2", "OUTAGE", 30L, null));
+        Outcome outcome = Fixture.engine().decide(new Facts(null, null, null, null, "C2", "OUTAGE", 30L, null));
         FiredRule lookup = outcome.firedRules().stream()
                 .filter(r -> "Capability lookup".equals(r.decision())).findFirst().orElseThrow();
         assertEquals("C2", lookup.outputs().get("tier"), "the value, not the cell text 'Stated tier'");
@@ -104,7 +104,7 @@ class EngineTruthTest {
 
     @Test
     void aCachedOutcomeIsOnlyEverReusedForTheSameFacts() {
-        PolicyEngine engine = TestPolicy.engine();
+        PolicyEngine engine = Fixture.engine();
         Outcome once = engine.decide(c1Outage(95));
         assertSame(once, engine.decide(new Facts(null, null, null, null, "C1", "OUTAGE", 95L, null)));
         assertNotEquals(once, engine.decide(c1Outage(96)), "95 and 96 minutes have different traces");

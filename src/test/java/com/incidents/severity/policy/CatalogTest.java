@@ -1,51 +1,51 @@
 package com.incidents.severity.policy;
 
-import static com.incidents.severity.support.TestPolicy.capability;
-import static com.incidents.severity.support.TestPolicy.engine;
-import static com.incidents.severity.support.TestPolicy.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvFileSource;
 
 import com.incidents.severity.engine.model.CapabilityEntry;
+import com.incidents.severity.engine.model.Catalog;
+import com.incidents.severity.engine.model.DecisionTableInfo;
+import com.incidents.severity.support.Fixture;
 
-/** All 49 catalog entries, checked against a list taken from the policy text rather than the DMN. */
+/**
+ * The catalog as the service reads it from the Capability lookup table, on the fixture policy. Which
+ * capabilities rules/ lists, with which tier, is pinned by rules/scenarios/catalog.csv.
+ */
 class CatalogTest {
 
-    @ParameterizedTest(name = "{0} is {1} in {2}")
-    @CsvFileSource(resources = "/catalog.csv")
-    void everyCapabilityHasItsTierAndCatalog(String name, String tier, String catalog) {
-        CapabilityEntry entry = engine().policy().catalog().find(name).orElseThrow();
-        assertEquals(tier, entry.tier());
-        assertEquals(catalog, entry.catalog());
-        var outcome = evaluate(capability(name, null, "OUTAGE", 10L));
-        assertEquals(tier, outcome.capabilityTier(), "the engine's catalog table gives the tier");
-        assertEquals(catalog, outcome.capabilityCatalog());
-        assertTrue(entry.description() != null && !entry.description().isBlank(), "each row is annotated");
+    private static Catalog catalog() {
+        return Fixture.engine().policy().catalog();
     }
 
     @Test
-    void catalogHasExactly49EntriesIn25And24() {
-        List<CapabilityEntry> entries = engine().policy().catalog().entries();
-        assertEquals(49, entries.size());
-        assertEquals(25, entries.stream().filter(e -> e.catalog().equals("DEVELOPER_PLATFORM")).count());
-        assertEquals(24, entries.stream().filter(e -> e.catalog().equals("MARKETPLACE")).count());
+    void everyRowNamingACapabilityIsAnAnnotatedEntryWithItsTier() {
+        DecisionTableInfo table = Fixture.engine().policy().table("Incident severity", "Capability lookup");
+        List<CapabilityEntry> entries = catalog().entries();
+        assertEquals(table.rules().stream().filter(r -> r.inputEntries().get(0).startsWith("\"")).count(),
+                entries.size(), "rows naming a capability (the others match by stated tier)");
+        for (CapabilityEntry entry : entries) {
+            assertTrue(List.of("C1", "C2", "C3").contains(entry.tier()), entry.toString());
+            assertTrue(entry.description() != null && !entry.description().isBlank(), "annotated: " + entry);
+            var outcome = Fixture.engine().evaluateWithEngine(new com.incidents.severity.engine.Facts(null, null, null,
+                    entry.name(), null, "OUTAGE", 10L, null));
+            assertEquals(entry.tier(), outcome.capabilityTier(), "the engine's lookup gives the catalog's tier");
+            assertEquals(entry.catalog(), outcome.capabilityCatalog());
+        }
     }
 
     @Test
     void namesMatchIgnoringCaseAndSurroundingSpaces() {
-        assertEquals("Install apps (cloud only)",
-                engine().policy().catalog().find("  install APPS (cloud only) ").orElseThrow().name());
+        assertEquals("Install apps (cloud only)", catalog().find("  install APPS (cloud only) ").orElseThrow().name());
     }
 
     @Test
     void suggestsTheClosestNames() {
-        assertEquals("App UI", engine().policy().catalog().suggest("app ui s", 3).get(0));
-        assertTrue(engine().policy().catalog().suggest("webtrigger", 3).contains("Webtriggers"));
+        assertEquals("App UI", catalog().suggest("app ui s", 3).get(0));
+        assertTrue(catalog().suggest("webtrigger", 3).contains("Webtriggers"));
     }
 }

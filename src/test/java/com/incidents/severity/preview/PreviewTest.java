@@ -15,12 +15,18 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.PolicyEdits;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** A what-if preview reports exactly the recorded decisions a known edit would change, and nothing goes live. */
+/**
+ * A what-if preview reports exactly the recorded decisions a known edit of the fixture policy (the
+ * policy in force) would change, and nothing goes live.
+ */
 @QuarkusTest
 @TestProfile(PreviewTest.OwnDatabase.class)
 class PreviewTest {
@@ -34,16 +40,11 @@ class PreviewTest {
 
     /** The editor's change: a C2 outage of more than 5 hours becomes SEV1 (scenarios updated to match). */
     static String editedDmn() throws Exception {
-        return Files.readString(Path.of("rules/incident-severity.dmn")).replaceFirst(
-                "<text>&quot;SEV2&quot;</text>(</outputEntry>\\s*<annotationEntry><text>Capability outage table, tier C2, more than 5 hours)",
-                "<text>&quot;SEV1&quot;</text>$1");
+        return PolicyEdits.c2LongOutageIsSev1(Files.readString(Fixture.dir().resolve(PolicyEdits.DMN)));
     }
 
     static String editedScenarios() throws Exception {
-        return Files.readString(Path.of("rules/scenarios/capability-tables.csv"))
-                .replace("C2,OUTAGE,301,,SEV2", "C2,OUTAGE,301,,SEV1")
-                .replace("C2,OUTAGE,1440,,SEV2", "C2,OUTAGE,1440,,SEV1")
-                .replace("App deployment,,OUTAGE,400,,SEV2", "App deployment,,OUTAGE,400,,SEV1");
+        return PolicyEdits.c2LongOutageScenarios(Files.readString(Fixture.dir().resolve("scenarios/capability-tables.csv")));
     }
 
     private static String decide(String body) {
@@ -76,9 +77,9 @@ class PreviewTest {
     void aZipOfTheWholeFolderWorksToo() throws Exception {
         String changes = decide("{\"capability\":\"App deployment\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":500}");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip); Stream<Path> walk = Files.walk(Path.of("rules"))) {
+        try (ZipOutputStream out = new ZipOutputStream(zip); Stream<Path> walk = Files.walk(Fixture.dir())) {
             for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String name = Path.of("rules").relativize(p).toString();
+                String name = Fixture.dir().relativize(p).toString().replace('\\', '/');
                 out.putNextEntry(new ZipEntry("rules/" + name));
                 out.write(name.equals("incident-severity.dmn") ? editedDmn().getBytes(StandardCharsets.UTF_8)
                         : name.equals("scenarios/capability-tables.csv") ? editedScenarios().getBytes(StandardCharsets.UTF_8)

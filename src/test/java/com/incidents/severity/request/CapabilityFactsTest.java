@@ -14,8 +14,7 @@ import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.PolicyTypeEdits;
-import com.incidents.severity.support.RulesCopy;
-import com.incidents.severity.support.TestPolicy;
+import com.incidents.severity.support.Fixture;
 
 /** The capability facts are required when, and only when, the engine's outcome says that framework applied. */
 class CapabilityFactsTest {
@@ -26,7 +25,7 @@ class CapabilityFactsTest {
 
     /** The combination rules edited so that counts never take precedence: the capability framework always applies. */
     private static PolicyEngine countsNeverTakePrecedence() {
-        return PolicyTypeEdits.engine(RulesCopy.withEdit(PolicyEdits.DRL, drl -> drl
+        return PolicyTypeEdits.engine(Fixture.copyWithEdit(PolicyEdits.DRL, drl -> drl
                 .replace("$a : Assessment( basis == null, impactBand != \"NONE\" )",
                         "$a : Assessment( basis == null, impactBand != \"NONE\" )\n    eval(false)")
                 .replace("$a : Assessment( basis == null, impactBand == \"NONE\" )", "$a : Assessment( basis == null )")));
@@ -34,7 +33,7 @@ class CapabilityFactsTest {
 
     @Test
     void underTheShippedRulesCountsWithIncompleteCapabilityFactsAreDecided() {
-        PolicyEngine engine = TestPolicy.engine();
+        PolicyEngine engine = Fixture.engine();
         DecisionRequest request = parse(engine, COUNTS_AND_SOME_CAPABILITY_FACTS);
 
         Outcome outcome = engine.decide(request.facts());
@@ -67,7 +66,7 @@ class CapabilityFactsTest {
 
     @Test
     void everyMissingCapabilityFactIsNamedAtOnce() {
-        PolicyEngine engine = TestPolicy.engine();
+        PolicyEngine engine = Fixture.engine();
         DecisionRequest request = parse(engine, "{\"incidentType\":\"OUTAGE\"}");
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
@@ -79,7 +78,7 @@ class CapabilityFactsTest {
 
     @Test
     void partnerReportsAloneNeedNoCapabilityFacts() {
-        PolicyEngine engine = TestPolicy.engine();
+        PolicyEngine engine = Fixture.engine();
         DecisionRequest request = parse(engine, "{\"partnerReports\":3}");
 
         assertEquals(List.of(), CapabilityFacts.missing(request, engine.decide(request.facts())));
@@ -88,7 +87,7 @@ class CapabilityFactsTest {
     @Test
     void aRequestWithNothingToDecideOnIsStillRefusedByTheParser() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> parse(TestPolicy.engine(), "{\"impactLevel\":\"MAJOR\"}"));
+                () -> parse(Fixture.engine(), "{\"impactLevel\":\"MAJOR\"}"));
 
         assertEquals(List.of("body"), fields(e.problem().errors()));
     }

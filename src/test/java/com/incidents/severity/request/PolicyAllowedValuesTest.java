@@ -17,8 +17,7 @@ import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.PolicyTypeEdits;
-import com.incidents.severity.support.RulesCopy;
-import com.incidents.severity.support.TestPolicy;
+import com.incidents.severity.support.Fixture;
 
 /** The parser allows what the DMN types of the policy in force allow, read when the policy is compiled. */
 class PolicyAllowedValuesTest {
@@ -28,7 +27,7 @@ class PolicyAllowedValuesTest {
 
     @Test
     void anIncidentTypeAddedToTheDmnTypeIsAccepted() {
-        PolicyEngine engine = PolicyTypeEdits.engine(RulesCopy.withEdit(PolicyEdits.DMN,
+        PolicyEngine engine = PolicyTypeEdits.engine(Fixture.copyWithEdit(PolicyEdits.DMN,
                 dmn -> PolicyTypeEdits.addIncidentType(dmn, "SECURITY", "SEV1")));
         assertTrue(engine.policy().inputTypes().of(INCIDENT_TYPE).values().contains("SECURITY"));
 
@@ -42,7 +41,7 @@ class PolicyAllowedValuesTest {
 
     @Test
     void theShippedPolicyRefusesThatTypeAndListsItsOwn() {
-        CompiledPolicy policy = TestPolicy.engine().policy();
+        CompiledPolicy policy = Fixture.engine().policy();
         List<String> allowed = policy.inputTypes().of(INCIDENT_TYPE).values();
         assertFalse(allowed.isEmpty());
         assertFalse(allowed.contains("SECURITY"));
@@ -56,11 +55,11 @@ class PolicyAllowedValuesTest {
 
     @Test
     void anIncidentTypeRemovedFromTheDmnTypeIsRefusedWithTheRemainingList() {
-        CompiledPolicy shipped = TestPolicy.engine().policy();
+        CompiledPolicy shipped = Fixture.engine().policy();
         List<String> before = shipped.inputTypes().of(INCIDENT_TYPE).values();
         String removed = before.get(before.size() - 1);
         String kept = before.get(0);
-        CompiledPolicy policy = PolicyTypeEdits.engine(RulesCopy.withEdit(PolicyEdits.DMN,
+        CompiledPolicy policy = PolicyTypeEdits.engine(Fixture.copyWithEdit(PolicyEdits.DMN,
                 dmn -> PolicyTypeEdits.removeIncidentType(dmn, removed))).policy();
         List<String> after = policy.inputTypes().of(INCIDENT_TYPE).values();
         assertEquals(before.subList(0, before.size() - 1), after);
@@ -77,7 +76,7 @@ class PolicyAllowedValuesTest {
 
     @Test
     void aDurationOutsideTheDmnConstraintIsRefusedNamingTheConstraint() {
-        CompiledPolicy policy = PolicyTypeEdits.engine(RulesCopy.withEdit(PolicyEdits.DMN,
+        CompiledPolicy policy = PolicyTypeEdits.engine(Fixture.copyWithEdit(PolicyEdits.DMN,
                 dmn -> PolicyTypeEdits.constrainDuration(dmn, "[0..10080]"))).policy();
         assertEquals("[0..10080]", policy.inputTypes().of(DURATION_MINUTES).constraint());
 
@@ -92,7 +91,7 @@ class PolicyAllowedValuesTest {
 
     @Test
     void aDurationMeasuredFromStartedAtIsHeldToTheSameConstraint() {
-        CompiledPolicy policy = PolicyTypeEdits.engine(RulesCopy.withEdit(PolicyEdits.DMN,
+        CompiledPolicy policy = PolicyTypeEdits.engine(Fixture.copyWithEdit(PolicyEdits.DMN,
                 dmn -> PolicyTypeEdits.constrainDuration(dmn, "[0..10080]"))).policy();
 
         FieldError error = refused(policy, "{\"capabilityTier\":\"C1\",\"incidentType\":\"OUTAGE\",\"startedAt\":\""
@@ -103,7 +102,7 @@ class PolicyAllowedValuesTest {
 
     @Test
     void withoutAConstraintAnyWholeNumberGoesToTheEngine() {
-        CompiledPolicy policy = TestPolicy.engine().policy();
+        CompiledPolicy policy = Fixture.engine().policy();
         assertFalse(policy.inputTypes().of(DURATION_MINUTES).constrained());
 
         assertEquals(20000L, parse(policy,

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * Edits to a copy of rules/ made in place, as a policy editor saving files would. The escalation
- * edit moves the SEV1 threshold of the Escalation severity table and updates the two scenario rows
- * that pin it, so the edited policy passes every check and answers {@code {"partnerReports":16}}
- * with SEV1 at threshold 15 (the shipped policy) and SEV2 above.
+ * Edits to a copy of the fixture policy made in place, as a policy editor saving files would. The
+ * escalation edit moves the SEV1 threshold of the Escalation severity table and updates the
+ * scenario row that pins it, so the edited policy passes every check and answers
+ * {@code {"partnerReports":16}} with SEV1 at threshold 15 (the fixture) and SEV2 above.
  */
 public final class PolicyEdits {
 
@@ -22,7 +22,7 @@ public final class PolicyEdits {
     private PolicyEdits() {
     }
 
-    /** SEV1 from more than {@code threshold} partner reports (15 in the shipped policy). */
+    /** SEV1 from more than {@code threshold} partner reports (15 in the fixture). */
     public static void sev1Threshold(Path rules, int threshold) {
         edit(rules, DMN, dmn -> dmn.replaceFirst("<text>\\(5\\.\\.\\d+]</text>", "<text>(5.." + threshold + "]</text>")
                 .replaceFirst("<text>&gt;\\d+</text>(</inputEntry>\\s*<outputEntry id=\"_le_528\">)",
@@ -30,9 +30,28 @@ public final class PolicyEdits {
         String sixteen = 16 > threshold ? "SEV1" : "SEV2";
         rewrite(rules, ESCALATION_CSV, csv -> csv.replaceFirst("(?m)^(16 partner reports alone,,,,,,,,16,)SEV\\d",
                 "$1" + sixteen));
-        rewrite(rules, "scenarios/combination.csv", csv -> csv.replaceFirst(
-                "(?m)^(sixteen reports escalate a minor incident below the bands to SEV1,MINOR,10,,,,,,16,)SEV\\d",
-                "$1" + sixteen));
+    }
+
+    /** The fixture's Capability severity table with a C2 outage of more than 5 hours giving SEV1 instead of SEV2. */
+    public static String c2LongOutageIsSev1(String dmn) {
+        String edited = dmn.replaceFirst("<text>&quot;SEV2&quot;</text>(</outputEntry>\\s*<annotationEntry><text>"
+                + "Capability outage table, tier C2, more than 5 hours)", "<text>&quot;SEV1&quot;</text>$1");
+        if (edited.equals(dmn)) {
+            throw new IllegalStateException("No C2 outage cell for more than 5 hours to edit");
+        }
+        return edited;
+    }
+
+    /** The fixture's capability-tables.csv with the rows of C2 outages over 5 hours expecting SEV1. */
+    public static String c2LongOutageScenarios(String csv) {
+        String edited = csv.replace("C2,OUTAGE,301,,SEV2", "C2,OUTAGE,301,,SEV1")
+                .replace("C2,OUTAGE,1440,,SEV2", "C2,OUTAGE,1440,,SEV1")
+                .replace("App deployment,,OUTAGE,400,,SEV2", "App deployment,,OUTAGE,400,,SEV1")
+                .replace("App deployment,,OUTAGE,301,,SEV2", "App deployment,,OUTAGE,301,,SEV1");
+        if (edited.equals(csv)) {
+            throw new IllegalStateException("No C2 outage scenario rows to edit");
+        }
+        return edited;
     }
 
     /** Changes a file, and fails if the change finds nothing to change. */
@@ -56,10 +75,10 @@ public final class PolicyEdits {
         }
     }
 
-    /** Puts a file back as it is in rules/. */
+    /** Puts a file back as it is in the fixture. */
     public static void restore(Path rules, String file) {
         try {
-            Files.copy(Path.of("rules").resolve(file), rules.resolve(file),
+            Files.copy(Fixture.dir().resolve(file), rules.resolve(file),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

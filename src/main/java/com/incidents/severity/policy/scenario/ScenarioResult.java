@@ -1,20 +1,57 @@
 package com.incidents.severity.policy.scenario;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One scenario row and how the policy answered it. */
+/**
+ * One scenario row and how the policy answered it: each expected column the row fills, with what
+ * the policy gave for it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScenarioResult(String file, long line, String description, boolean passed, String expectedSeverity,
-        String expectedBasis, String actualSeverity, String actualBasis, String error, String expectedResponseClass,
-        String actualResponseClass) {
+public record ScenarioResult(String file, long line, String description, boolean passed, String error,
+        List<Check> checks) {
 
-    /** What was expected and what came, as "SEV2/IMPACT" or "SEV2/IMPACT/MAJOR" when a response class is expected. */
-    public String expected() {
-        return expectedSeverity + "/" + expectedBasis + (expectedResponseClass == null ? "" : "/" + expectedResponseClass);
+    /**
+     * One expected column of a row.
+     *
+     * @param column the column without its {@code expected} prefix: {@code Severity}, {@code Basis}, ...
+     */
+    public record Check(String column, String expected, String actual) {
+
+        public boolean holds() {
+            return expected.equalsIgnoreCase(actual == null ? "NONE" : actual);
+        }
+
+        String describe(Function<Check, String> side) {
+            String value = side.apply(this) == null ? "NONE" : side.apply(this);
+            return column.equals("Severity") ? value : label() + " " + value;
+        }
+
+        private String label() {
+            return switch (column) {
+                case "ResponseClass" -> "response class";
+                case "InvestigationMinutes" -> "investigation within";
+                case "StatusUpdateMinutes" -> "status update within";
+                default -> column.toLowerCase(java.util.Locale.ROOT);
+            };
+        }
     }
 
+    static ScenarioResult failed(String file, long line, String description, String error) {
+        return new ScenarioResult(file, line, description, false, error, List.of());
+    }
+
+    /** What the row expects, as "SEV2, basis IMPACT, response class MAJOR". */
+    public String expected() {
+        return checks.stream().map(c -> c.describe(Check::expected)).collect(Collectors.joining(", "));
+    }
+
+    /** What the policy gave for the same columns. */
     public String actual() {
-        return actualSeverity + "/" + actualBasis + (expectedResponseClass == null ? "" : "/" + actualResponseClass);
+        return checks.stream().map(c -> c.describe(Check::actual)).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -23,9 +25,18 @@ import com.incidents.severity.problem.InvalidRequestException;
 
 /**
  * Runs the policy scenarios in {@code scenarios/*.csv}: one case a row, with the request fields as
- * columns (empty = absent), the expected severity ({@code NONE} for no severity) and basis, and
- * optionally the expected response class ({@code expectedResponseClass}: MAJOR, MINOR or NONE).
- * Each row goes through the same request checks as the API, then through the engine.
+ * columns (empty = absent) and the expected answer in {@code expected...} columns. Each row goes
+ * through the same request checks as the API, then through the engine. Expected columns, each
+ * checked only where the file has it ({@code expectedSeverity}: where the row fills it or not,
+ * empty meaning no severity; the others: where the row fills it), {@code NONE} for none:
+ * <ul>
+ * <li>{@code expectedSeverity}: SEV1, SEV2, SEV3 or NONE</li>
+ * <li>{@code expectedBasis}: IMPACT, CAPABILITY, ESCALATION or NONE</li>
+ * <li>{@code expectedResponseClass}: MAJOR, MINOR or NONE</li>
+ * <li>{@code expectedInvestigationMinutes}, {@code expectedStatusUpdateMinutes}: the response targets' minutes</li>
+ * <li>{@code expectedTier}, {@code expectedCatalog}: the tier and catalog the capability lookup gives</li>
+ * </ul>
+ * A row that expects nothing, and a column named {@code expected...} that is none of these, are errors.
  */
 public final class ScenarioRunner {
 
@@ -54,21 +65,38 @@ public final class ScenarioRunner {
                 results.add(runRow(engine, name, row));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            results.add(new ScenarioResult(name, 0, "(file)", false, null, null, null, null,
-                    "cannot read the file as CSV: " + e.getMessage(), null, null));
+            results.add(ScenarioResult.failed(name, 0, "(file)", "cannot read the file as CSV: " + e.getMessage()));
         }
         return results;
     }
 
+    /** The expected columns besides expectedSeverity, and what each reads from the outcome. */
+    private static final Map<String, Function<Outcome, Object>> OTHER_COLUMNS = columns();
+
+    private static Map<String, Function<Outcome, Object>> columns() {
+        Map<String, Function<Outcome, Object>> columns = new LinkedHashMap<>();
+        columns.put("Basis", Outcome::basis);
+        columns.put("ResponseClass", o -> o.targets() == null ? null : o.targets().responseClass());
+        columns.put("InvestigationMinutes", o -> o.targets() == null ? null : o.targets().investigationWithinMinutes());
+        columns.put("StatusUpdateMinutes", o -> o.targets() == null ? null : o.targets().statusUpdateWithinMinutes());
+        columns.put("Tier", Outcome::capabilityTier);
+        columns.put("Catalog", Outcome::capabilityCatalog);
+        return java.util.Collections.unmodifiableMap(columns);
+    }
+
     private static ScenarioResult runRow(PolicyEngine engine, String file, CSVRecord row) {
         String description = get(row, "description");
-        String expectedSeverity = get(row, "expectedSeverity");
-        String expectedBasis = get(row, "expectedBasis");
-        String expectedClass = get(row, "expectedResponseClass");
+        long line = row.getParser().getCurrentLineNumber();
         try {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             for (String column : row.getParser().getHeaderNames()) {
                 String value = get(row, column);
+                if (column.startsWith("expected") && !column.equals("expectedSeverity")
+                        && !OTHER_COLUMNS.containsKey(column.substring("expected".length()))) {
+                    return ScenarioResult.failed(file, line, description, "unknown column " + column
+                            + "; expected columns are expectedSeverity and expected" + String.join(", expected",
+                                    OTHER_COLUMNS.keySet()));
+                }
                 if (value == null || column.equals("description") || column.startsWith("expected")) {
                     continue;
                 }
@@ -81,26 +109,32 @@ public final class ScenarioRunner {
             DecisionRequest request = RequestParser.parse(body, engine.policy(), Instant.now());
             Outcome outcome = engine.decide(request.facts());
             CapabilityFacts.require(request, outcome);
-            String severity = outcome.severity() == null ? "NONE" : outcome.severity();
-            String responseClass = outcome.targets() == null || outcome.targets().responseClass() == null ? "NONE"
-                    : outcome.targets().responseClass();
-            boolean passed = severity.equalsIgnoreCase(expectedSeverity == null ? "NONE" : expectedSeverity)
-                    && (expectedBasis == null || expectedBasis.equalsIgnoreCase(outcome.basis()))
-                    && (expectedClass == null || expectedClass.equalsIgnoreCase(responseClass));
-            return new ScenarioResult(file, row.getParser().getCurrentLineNumber(), description, passed,
-                    expectedSeverity, expectedBasis, severity, outcome.basis(), null, expectedClass, responseClass);
+            List<ScenarioResult.Check> checks = new ArrayList<>();
+            if (row.isMapped("expectedSeverity")) {
+                String expected = get(row, "expectedSeverity");
+                checks.add(new ScenarioResult.Check("Severity", expected == null ? "NONE" : expected,
+                        outcome.severity()));
+            }
+            OTHER_COLUMNS.forEach((column, read) -> {
+                String expected = get(row, "expected" + column);
+                if (expected != null) {
+                    Object actual = read.apply(outcome);
+                    checks.add(new ScenarioResult.Check(column, expected, actual == null ? null : actual.toString()));
+                }
+            });
+            if (checks.isEmpty()) {
+                return ScenarioResult.failed(file, line, description,
+                        "the row expects nothing: fill expectedSeverity or another expected column");
+            }
+            return new ScenarioResult(file, line, description, checks.stream().allMatch(ScenarioResult.Check::holds),
+                    null, List.copyOf(checks));
         } catch (InvalidRequestException e) {
-            return failed(file, row, description, "the request is not valid: " + e.problem().errors());
+            return ScenarioResult.failed(file, line, description, "the request is not valid: " + e.problem().errors());
         } catch (NumberFormatException e) {
-            return failed(file, row, description, "a number column holds text: " + e.getMessage());
+            return ScenarioResult.failed(file, line, description, "a number column holds text: " + e.getMessage());
         } catch (RuntimeException e) {
-            return failed(file, row, description, "the policy failed: " + e.getMessage());
+            return ScenarioResult.failed(file, line, description, "the policy failed: " + e.getMessage());
         }
-    }
-
-    private static ScenarioResult failed(String file, CSVRecord row, String description, String error) {
-        return new ScenarioResult(file, row.getParser().getCurrentLineNumber(), description, false, null, null, null,
-                null, error, null, null);
     }
 
     private static String get(CSVRecord row, String column) {

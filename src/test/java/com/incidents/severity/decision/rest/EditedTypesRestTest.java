@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.PolicyTypeEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.Fixture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,7 +30,7 @@ class EditedTypesRestTest {
     public static class EditedTypes implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Path dir = RulesCopy.withEdit(PolicyEdits.DMN, dmn -> PolicyTypeEdits.constrainDuration(
+            Path dir = Fixture.copyWithEdit(PolicyEdits.DMN, dmn -> PolicyTypeEdits.constrainDuration(
                     PolicyTypeEdits.addIncidentType(dmn, "SECURITY", "SEV1"), "[0..10080]"));
             PolicyEdits.edit(dir, "response-targets.dmn", dmn -> dmn
                     .replace("&quot;SEV3&quot;,&quot;NONE&quot;</text></allowedValues>",

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.file.Path;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.incidents.severity.support.Fixture;
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.UnwatchedRulesCopy;
+import com.incidents.severity.support.UnwatchedFixtureCopy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,11 +24,20 @@ import io.restassured.http.ContentType;
 @TestProfile(ApiReloadTest.Unwatched.class)
 class ApiReloadTest {
 
-    public static class Unwatched extends UnwatchedRulesCopy {
+    public static class Unwatched extends UnwatchedFixtureCopy {
     }
 
     @ConfigProperty(name = "severity.rules.dir")
     Path rules;
+
+    /** Each test starts from the fixture in force, whatever an earlier one left. */
+    @BeforeEach
+    void startFromTheFixture() {
+        PolicyEdits.restore(rules, PolicyEdits.DMN);
+        PolicyEdits.restore(rules, PolicyEdits.ESCALATION_CSV);
+        given().post("/api/v1/policy/reload").then().statusCode(200).body("accepted", is(true))
+                .body("versionInForce", org.hamcrest.Matchers.equalTo(Fixture.files().version()));
+    }
 
     @Test
     void anEditedCellGoesLiveOnReloadAndTheOldVersionIsRetired() {

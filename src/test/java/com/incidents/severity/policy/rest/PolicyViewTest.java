@@ -4,32 +4,34 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.incidents.severity.support.Fixture;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** GET /api/v1/policy and /versions describe the policy in force: here the packaged copy of rules/. */
+/** GET /api/v1/policy and /versions describe the policy in force: here the fixture policy the tests serve. */
 @QuarkusTest
 class PolicyViewTest {
 
     private static final String ESCALATION = "tables.find { it.decision == 'Escalation severity' }";
+    private static final String ORIGIN = Fixture.dir().toAbsolutePath().normalize().toString();
 
     @Test
     void thePolicyInForceWithItsFilesAndTables() throws Exception {
         String version = given().contentType(ContentType.JSON).body("{\"partnerReports\":3}")
                 .post("/api/v1/decisions").then().statusCode(200).extract().path("policyVersion");
-        byte[] dmn = Files.readAllBytes(Path.of("rules/incident-severity.dmn"));
+        byte[] dmn = Files.readAllBytes(Fixture.dir().resolve("incident-severity.dmn"));
 
         given().get("/api/v1/policy").then().statusCode(200).contentType(ContentType.JSON)
                 .body("version", equalTo(version))
                 .body("loadedAt", notNullValue())
-                .body("origin", equalTo("classpath:policy-default"))
+                .body("origin", equalTo(ORIGIN))
                 .body("trigger", equalTo("STARTUP"))
                 .body("outcomeCache", equalTo("on"))
                 .body("files.path", hasItems("incident-severity.dmn", "response-targets.dmn",
@@ -60,7 +62,7 @@ class PolicyViewTest {
         given().get("/api/v1/policy/versions").then().statusCode(200)
                 .body("size()", is(1))
                 .body("[0].version", equalTo(version))
-                .body("[0].origin", equalTo("classpath:policy-default"))
+                .body("[0].origin", equalTo(ORIGIN))
                 .body("[0].trigger", equalTo("STARTUP"))
                 .body("[0].loadedAt", notNullValue())
                 .body("[0].retiredAt", nullValue())

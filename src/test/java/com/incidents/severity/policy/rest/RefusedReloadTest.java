@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.UnwatchedRulesCopy;
+import com.incidents.severity.support.UnwatchedFixtureCopy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -29,7 +29,7 @@ import io.restassured.http.ContentType;
 @TestProfile(RefusedReloadTest.Unwatched.class)
 class RefusedReloadTest {
 
-    public static class Unwatched extends UnwatchedRulesCopy {
+    public static class Unwatched extends UnwatchedFixtureCopy {
     }
 
     @ConfigProperty(name = "severity.rules.dir")

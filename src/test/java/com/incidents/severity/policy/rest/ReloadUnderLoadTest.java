@@ -31,14 +31,16 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.support.Fixture;
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.UnwatchedRulesCopy;
+import com.incidents.severity.support.UnwatchedFixtureCopy;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +57,7 @@ class ReloadUnderLoadTest {
 
     private static final Pattern ANSWER = Pattern.compile("\"severity\":\"(SEV\\d)\".*\"policyVersion\":\"([^\"]+)\"");
 
-    public static class Unwatched extends UnwatchedRulesCopy {
+    public static class Unwatched extends UnwatchedFixtureCopy {
     }
 
     @ConfigProperty(name = "severity.rules.dir")
@@ -66,6 +68,15 @@ class ReloadUnderLoadTest {
 
     @TestHTTPResource("/api/v1/decisions")
     URI decisions;
+
+    /** Each test starts from the fixture in force, whatever an earlier one left. */
+    @BeforeEach
+    void startFromTheFixture() {
+        PolicyEdits.restore(rules, PolicyEdits.DMN);
+        PolicyEdits.restore(rules, PolicyEdits.ESCALATION_CSV);
+        given().post("/api/v1/policy/reload").then().statusCode(200).body("accepted", is(true))
+                .body("versionInForce", org.hamcrest.Matchers.equalTo(Fixture.files().version()));
+    }
 
     @Test
     void noRequestFailsWhileThePolicyIsReloaded() throws Exception {

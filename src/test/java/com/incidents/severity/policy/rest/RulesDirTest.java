@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.PolicyEdits;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -22,24 +23,10 @@ class RulesDirTest {
     public static class EditedRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // An editor decides that a C2 outage over 5 hours is SEV1 (and updates the scenario to match).
-            var dir = RulesCopy.withEdit("incident-severity.dmn", dmn -> dmn.replaceFirst(
-                    "<text>&quot;SEV2&quot;</text>(</outputEntry>\\s*<annotationEntry><text>Capability outage table, tier C2, more than 5 hours)",
-                    "<text>&quot;SEV1&quot;</text>$1"));
-            edit(dir.resolve("scenarios/capability-tables.csv"));
+            // An editor decides that a C2 outage over 5 hours is SEV1 (and updates the scenarios to match).
+            var dir = Fixture.copyWithEdit(PolicyEdits.DMN, PolicyEdits::c2LongOutageIsSev1);
+            PolicyEdits.edit(dir, "scenarios/capability-tables.csv", PolicyEdits::c2LongOutageScenarios);
             return Map.of("severity.rules.dir", dir.toString());
-        }
-
-        private static void edit(java.nio.file.Path csv) {
-            try {
-                String text = java.nio.file.Files.readString(csv)
-                        .replace("C2 outage lasting 301 minutes,,,,,C2,OUTAGE,301,,SEV2", "C2 outage lasting 301 minutes,,,,,C2,OUTAGE,301,,SEV1")
-                        .replace("C2 outage lasting 1440 minutes,,,,,C2,OUTAGE,1440,,SEV2", "C2 outage lasting 1440 minutes,,,,,C2,OUTAGE,1440,,SEV1")
-                        .replace("App deployment is C2),,,,App deployment,,OUTAGE,400,,SEV2", "App deployment is C2),,,,App deployment,,OUTAGE,400,,SEV1");
-                java.nio.file.Files.writeString(csv, text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
         }
     }
 

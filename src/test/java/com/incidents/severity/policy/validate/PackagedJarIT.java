@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.Fixture;
 
 /**
  * The packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}): {@code validate}
@@ -43,7 +43,7 @@ class PackagedJarIT {
 
     @Test
     void validateRefusesAnOverlapWithExitCode1() throws Exception {
-        Path rules = RulesCopy.withEdit(PolicyEdits.DMN, dmn -> dmn.replace("<text>(5..15]</text>", "<text>[5..15]</text>"));
+        Path rules = Fixture.copyWithEdit(PolicyEdits.DMN, dmn -> dmn.replace("<text>(5..15]</text>", "<text>[5..15]</text>"));
         Result result = run(List.of("validate", rules.toString()));
         assertEquals(1, result.code, result.out);
         assertTrue(result.out.contains("Overlap detected"), result.out);

@@ -12,25 +12,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.support.PolicyEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.Fixture;
 
-/** The editors' validate command: the service's checks on a folder, a readable report, an exit code. */
+/**
+ * The editors' validate command: the service's checks on a folder, a readable report, an exit code;
+ * on the fixture policy and edited copies of it.
+ */
 class ValidateCommandTest {
 
     @Test
-    void theShippedPolicyIsAccepted() {
-        Run run = run("rules");
+    void aGoodPolicyIsAccepted() {
+        Run run = run(Fixture.dir().toString());
         assertEquals(0, run.code, run.out);
         assertTrue(run.out.contains("Build: OK"), run.out);
         assertTrue(run.out.contains("DMN validator: 0 errors"), run.out);
         assertTrue(run.out.contains("PASS scenarios/escalation.csv:8 16 partner reports alone: ok"), run.out);
-        assertTrue(run.out.contains("Scenarios: 84 run, 0 failed"), run.out);
+        assertTrue(run.out.lines().anyMatch(l -> l.matches("Scenarios: [1-9]\\d* run, 0 failed")), run.out);
         assertTrue(run.out.strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("ACCEPTED: "), run.out);
     }
 
     @Test
     void anOverlapAndAFailingScenarioAreRefusedAndNamed() {
-        Path rules = RulesCopy.withEdit(PolicyEdits.DMN, dmn -> dmn.replace("<text>(5..15]</text>", "<text>[5..15]</text>"));
+        Path rules = Fixture.copyWithEdit(PolicyEdits.DMN, dmn -> dmn.replace("<text>(5..15]</text>", "<text>[5..15]</text>"));
         PolicyEdits.edit(rules, PolicyEdits.ESCALATION_CSV, csv -> csv.replace("16 partner reports alone,,,,,,,,16,SEV1",
                 "16 partner reports alone,,,,,,,,16,SEV2"));
         Run run = run(rules.toString());
@@ -42,7 +45,7 @@ class ValidateCommandTest {
 
     @Test
     void warningsRefuseWhenAskedTo() {
-        Run run = run("--block-on-warnings", "rules");
+        Run run = run("--block-on-warnings", Fixture.dir().toString());
         assertEquals(1, run.code, run.out);
         assertTrue(run.out.contains("severity.reload.block-on-warnings is true"), run.out);
     }

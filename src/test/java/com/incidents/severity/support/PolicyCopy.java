@@ -4,19 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** A copy of rules/ in a temporary folder, with one file edited as a policy editor would. */
-public final class RulesCopy {
+/** A copy of a policy folder in a new temporary folder, for a test to edit as a policy editor would. */
+public final class PolicyCopy {
 
-    private RulesCopy() {
+    private PolicyCopy() {
     }
 
-    public static Path withEdit(String file, UnaryOperator<String> edit) {
+    public static Path of(Path source) {
         try {
-            Path target = Files.createTempDirectory("rules-");
-            Path source = Path.of("rules");
+            Path target = Files.createTempDirectory("policy-");
             try (Stream<Path> walk = Files.walk(source)) {
                 for (Path p : (Iterable<Path>) walk::iterator) {
                     Path dest = target.resolve(source.relativize(p).toString());
@@ -27,8 +25,6 @@ public final class RulesCopy {
                     }
                 }
             }
-            Path edited = target.resolve(file);
-            Files.writeString(edited, edit.apply(Files.readString(edited)));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
