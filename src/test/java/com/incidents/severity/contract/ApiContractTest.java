@@ -252,6 +252,36 @@ class ApiContractTest {
     }
 
     @Test
+    void everyResourceMethodIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        org.jboss.jandex.Indexer indexer = new org.jboss.jandex.Indexer();
+        Path classes = Path.of("target/classes");
+        try (var files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                try (var in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+        }
+        org.jboss.jandex.Index index = indexer.complete();
+        for (String verb : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")) {
+            for (var annotation : index.getAnnotations(org.jboss.jandex.DotName.createSimple("jakarta.ws.rs." + verb))) {
+                var method = annotation.target().asMethod();
+                var type = method.declaringClass();
+                var classPath = type.declaredAnnotation(org.jboss.jandex.DotName.createSimple("jakarta.ws.rs.Path"));
+                var methodPath = method.annotation(org.jboss.jandex.DotName.createSimple("jakarta.ws.rs.Path"));
+                String path = (classPath == null ? "" : classPath.value().asString())
+                        + (methodPath == null ? "" : "/" + methodPath.value().asString());
+                served.add(verb.toLowerCase() + " " + path.replaceAll("/+", "/").replaceAll("/$", ""));
+            }
+        }
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        document().get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(verb -> documented.add(verb + " " + p.getKey())));
+        assertEquals(documented, served, "the document and the resource classes name the same operations");
+    }
+
+    @Test
     void theDocumentShowsTheAllowedValuesOfThePolicyInForce() throws Exception {
         JsonNode schemas = document().at("/components/schemas");
         // decisions answer "no severity" as null, so NONE is no severity value of an answer
