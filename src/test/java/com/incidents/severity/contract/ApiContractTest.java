@@ -201,12 +201,13 @@ class ApiContractTest {
     // --- The policy
 
     @Test
-    void thePolicyItsVersionsCatalogAndReloadConform() {
+    void thePolicyItsVersionsAndCatalogConform() {
         contract.check(GET, "/api/v1/policy", given().get("/api/v1/policy")).then().statusCode(200);
         contract.check(GET, "/api/v1/policy/versions", given().get("/api/v1/policy/versions")).then().statusCode(200);
         contract.check(GET, "/api/v1/capabilities", given().get("/api/v1/capabilities")).then().statusCode(200)
                 .header("X-Policy-Version", not(emptyOrNullString()));
-        contract.check(POST, "/api/v1/policy/reload", given().post("/api/v1/policy/reload")).then().statusCode(200);
+        // reloads are checked in ReloadContractTest, on a folder of its own: a reload here would replace the
+        // lastReload that other tests of this profile read
         contract.check(GET, "/api/v1/ping", given().get("/api/v1/ping")).then().statusCode(200);
     }
 
