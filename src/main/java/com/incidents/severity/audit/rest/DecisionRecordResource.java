@@ -52,13 +52,10 @@ public class DecisionRecordResource {
     @Operation(summary = "Recorded decisions, newest first", description = "Filters combine; pass nextCursor as cursor for the next page.")
     public RecordPage list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String policyVersion, @RestQuery String capability,
-            @RestQuery String caller, @RestQuery Integer limit, @RestQuery String cursor) throws Exception {
+            @RestQuery String caller, @RestQuery String limit, @RestQuery String cursor) throws Exception {
         List<FieldError> errors = new ArrayList<>();
         RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, severities(), errors);
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > config.maxPageSize()) {
-            errors.add(FieldError.rejected("limit", "limit must be between 1 and " + config.maxPageSize(), limit));
-        }
+        int size = pageSize(limit, errors);
         Long before = null;
         if (cursor != null) {
             try {
@@ -118,6 +115,23 @@ public class DecisionRecordResource {
     @Operation(summary = "Evaluate a recorded decision again", description = "Under the policy version that made it and under the policy in force, with the differences.")
     public ReplayReport replay(@PathParam("id") String id) throws Exception {
         return replays.replay(audit.storedRecord(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /** The page size: 50 when absent; a whole number from 1 to the configured maximum, else an error naming limit. */
+    private int pageSize(String limit, List<FieldError> errors) {
+        if (limit == null) {
+            return 50;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            size = 0;
+        }
+        if (size < 1 || size > config.maxPageSize()) {
+            errors.add(FieldError.rejected("limit", "limit must be a whole number from 1 to " + config.maxPageSize(), limit));
+        }
+        return size;
     }
 
     /** The severities of the policy in force, with NONE; null when no policy is loaded. */

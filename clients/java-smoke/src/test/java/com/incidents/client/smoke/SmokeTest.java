@@ -1,0 +1,62 @@
+package com.incidents.client.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.incidents.client.ApiClient;
+import com.incidents.client.ApiException;
+import com.incidents.client.api.AuditApi;
+import com.incidents.client.api.DecisionsApi;
+import com.incidents.client.api.PolicyApi;
+import com.incidents.client.api.ServiceApi;
+import com.incidents.client.model.BatchResult;
+import com.incidents.client.model.Decision;
+import com.incidents.client.model.DecisionRecord;
+import com.incidents.client.model.DecisionRequest;
+
+/** Calls the running service through the Java client generated from its /q/openapi, as generated. */
+class SmokeTest {
+
+    private final ApiClient client = client(System.getProperty("service.url", "http://localhost:8080"));
+
+    private static ApiClient client(String url) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(url);
+        return client;
+    }
+
+    @Test
+    void theGeneratedClientAnswersAsDocumented() throws Exception {
+        assertEquals("ok", new ServiceApi(client).ping().getStatus().getValue());
+
+        DecisionsApi decisions = new DecisionsApi(client);
+        Decision decision = decisions.decide(new DecisionRequest().partnerReports(7L), "java-smoke");
+        assertFalse(decision.getDecisionId().isEmpty());
+        assertEquals(7L, decision.getFacts().getPartnerReports());
+
+        BatchResult batch = decisions.decideBatch(List.of(new DecisionRequest().partnerReports(1L),
+                new DecisionRequest().partnerReports(-1L)), null);
+        assertEquals(1, batch.getDecided());
+        assertEquals(422, batch.getResults().get(1).getProblem().getStatus());
+
+        ApiException refused = assertThrows(ApiException.class,
+                () -> decisions.decide(new DecisionRequest().affectedUsers(-1L).impactLevel("MAJOR"), null));
+        assertEquals(422, refused.getCode());
+
+        AuditApi audit = new AuditApi(client);
+        assertTrue(audit.listDecisions(null, null, null, null, null, null, "client:java-smoke", 10, null).getItems()
+                .stream().anyMatch(r -> r.getDecisionId().equals(decision.getDecisionId())));
+        DecisionRecord record = audit.getDecision(decision.getDecisionId());
+        assertTrue(record.getSeq() > 0);
+
+        PolicyApi policy = new PolicyApi(client);
+        assertFalse(policy.listCapabilities().isEmpty());
+        assertEquals(decision.getPolicyVersion(), policy.getPolicy().getVersion());
+    }
+}

@@ -1,0 +1,320 @@
+package com.incidents.severity.contract;
+
+import static com.atlassian.oai.validator.model.Request.Method.GET;
+import static com.atlassian.oai.validator.model.Request.Method.POST;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.support.TestPolicy;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Every endpoint, driven with real requests for its success and for each error the document
+ * declares that a client can cause, and each answer validated against the document the service
+ * serves. The request examples of the document are sent as written.
+ */
+@QuarkusTest
+class ApiContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServedContract contract;
+
+    @Inject
+    PolicyService policies;
+
+    @BeforeEach
+    void fetchTheServedDocument() {
+        contract = ServedContract.fetch();
+    }
+
+    // --- POST /api/v1/decisions
+
+    @Test
+    void everyRequestExampleOfTheDocumentGetsTheAnswerItNames() throws Exception {
+        JsonNode examples = document().at("/paths/~1api~1v1~1decisions/post/requestBody/content/application~1json/examples");
+        assertTrue(examples.size() >= 5, "the document shows an example of each request kind");
+        for (Iterator<Map.Entry<String, JsonNode>> it = examples.fields(); it.hasNext();) {
+            var example = it.next();
+            Response answer = contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON)
+                    .header("X-Client-Id", "contract").body(example.getValue().get("value").toString())
+                    .post("/api/v1/decisions"));
+            assertEquals(example.getKey().equals("invalid") ? 422 : 200, answer.statusCode(), example.getKey());
+        }
+    }
+
+    @Test
+    void decisionsOfEveryKindConform() {
+        List<String> bodies = List.of("{\"impactLevel\":\"major\",\"affectedUsers\":250000,\"affectedApps\":null}",
+                "{\"impactLevel\":\"MINOR\",\"affectedApps\":2}",
+                "{\"capabilityTier\":\" c1 \",\"incidentType\":\"outage\",\"startedAt\":\"" + minutesAgo(30)
+                        + "\",\"pagedAt\":\"" + minutesAgo(25) + "\"}",
+                "{\"capabilityTier\":\"C2\",\"incidentType\":\"DEGRADATION\",\"durationMinutes\":400,\"partnerReports\":20}",
+                "{\"capability\":\"hosted storage\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":10}");
+        for (String body : bodies) {
+            contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/decisions")).then().statusCode(200).header("X-Decision-Id", not(emptyOrNullString()));
+        }
+    }
+
+    @Test
+    void refusedDecisionsConform() {
+        Map<String, Integer> bodies = Map.of(
+                "{\"partnerReports\": 3,", 400,
+                "{\"impactLevel\":\"HUGE\",\"affectedUsers\":-1,\"capability\":\"webtrigger\",\"extra\":1}", 422,
+                "{\"affectedUsers\":5000}", 422,
+                "{}", 422,
+                "[1,2]", 422,
+                "{\"partnerReports\":3,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}", 413);
+        bodies.forEach((body, status) -> contract.check(POST, "/api/v1/decisions",
+                given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions")).then().statusCode(status));
+        contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body(new byte[0])
+                .post("/api/v1/decisions")).then().statusCode(400);
+        contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.TEXT).body("partnerReports=3")
+                .post("/api/v1/decisions")).then().statusCode(415);
+        contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).accept("text/csv")
+                .body("{\"partnerReports\":3}").post("/api/v1/decisions")).then().statusCode(406);
+    }
+
+    // --- POST /api/v1/decisions/batch
+
+    @Test
+    void batchesConform() {
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON)
+                .body("[{\"partnerReports\":7},{\"partnerReports\":-1},{\"capabilityTier\":\"C3\",\"incidentType\":\"DEGRADATION\",\"durationMinutes\":45},{\"nope\":true}]")
+                .post("/api/v1/decisions/batch")).then().statusCode(200).body("rejected", equalTo(2));
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON).body("{\"partnerReports\":7}")
+                .post("/api/v1/decisions/batch")).then().statusCode(422);
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON).body("[{")
+                .post("/api/v1/decisions/batch")).then().statusCode(400);
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON)
+                .body("[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]")
+                .post("/api/v1/decisions/batch")).then().statusCode(413);
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.XML).body("<a/>")
+                .post("/api/v1/decisions/batch")).then().statusCode(415);
+    }
+
+    // --- The audit trail
+
+    @Test
+    void listingsConformAndPageToTheEnd() {
+        String caller = "contract-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).header("X-Client-Id", caller).body("{\"partnerReports\":" + i + "}")
+                    .post("/api/v1/decisions").then().statusCode(200);
+        }
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("caller", "client:" + caller).queryParam("limit", "2");
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = contract.check(GET, "/api/v1/decisions", request.get("/api/v1/decisions"));
+            page.then().statusCode(200);
+            cursor = page.jsonPath().getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 5);
+        assertEquals(2, pages, "two pages of two and one, the last without nextCursor");
+        contract.check(GET, "/api/v1/decisions", given().queryParam("severity", "none").queryParam("basis", "escalation")
+                .queryParam("from", "2020-01-01T00:00:00Z").queryParam("to", "2999-01-01T00:00:00+01:00")
+                .get("/api/v1/decisions")).then().statusCode(200);
+    }
+
+    @Test
+    void refusedListingsConformAndNameTheParameter() {
+        Map<String, String> bad = Map.of("limit", "abc", "severity", "SEV99", "basis", "LUCK", "from", "yesterday",
+                "cursor", "x");
+        bad.forEach((parameter, value) -> contract.check(GET, "/api/v1/decisions",
+                given().queryParam(parameter, value).get("/api/v1/decisions")).then()
+                .statusCode(422).body("errors.field", hasItem(parameter)));
+        contract.check(GET, "/api/v1/decisions", given().queryParam("limit", "0").get("/api/v1/decisions")).then()
+                .statusCode(422).body("errors.field", hasItem("limit"));
+    }
+
+    @Test
+    void aRecordItsReplayAndTheirAbsenceConform() {
+        for (String body : List.of("{\"partnerReports\":7}", "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":5000}",
+                "{\"capabilityTier\":\"C2\",\"incidentType\":\"OUTAGE\",\"startedAt\":\"" + minutesAgo(200)
+                        + "\",\"pagedAt\":\"" + minutesAgo(190) + "\"}",
+                "{\"capabilityTier\":\"C3\",\"incidentType\":\"DEGRADATION\",\"durationMinutes\":45}")) {
+            String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions").then().statusCode(200)
+                    .extract().path("decisionId");
+            contract.check(GET, "/api/v1/decisions/" + id, given().get("/api/v1/decisions/" + id)).then().statusCode(200);
+            contract.check(POST, "/api/v1/decisions/" + id + "/replay", given().post("/api/v1/decisions/" + id + "/replay"))
+                    .then().statusCode(200);
+        }
+        String missing = UUID.randomUUID().toString();
+        contract.check(GET, "/api/v1/decisions/" + missing, given().get("/api/v1/decisions/" + missing)).then().statusCode(404);
+        contract.check(POST, "/api/v1/decisions/" + missing + "/replay",
+                given().post("/api/v1/decisions/" + missing + "/replay")).then().statusCode(404);
+    }
+
+    @Test
+    void exportsConformInBothFormats() {
+        given().contentType(ContentType.JSON).body("{\"partnerReports\":7}").post("/api/v1/decisions").then().statusCode(200);
+        contract.check(GET, "/api/v1/decisions/export", given().queryParam("format", "CSV").get("/api/v1/decisions/export"))
+                .then().statusCode(200).contentType(startsWith("text/csv"));
+        contract.check(GET, "/api/v1/decisions/export", given().get("/api/v1/decisions/export")).then().statusCode(200)
+                .contentType(startsWith("application/x-ndjson"));
+        contract.check(GET, "/api/v1/decisions/export", given().queryParam("format", "xml").get("/api/v1/decisions/export"))
+                .then().statusCode(422).body("errors.field", hasItem("format"));
+        contract.check(GET, "/api/v1/decisions/export", given().accept("application/json").get("/api/v1/decisions/export"))
+                .then().statusCode(406);
+    }
+
+    @Test
+    void verificationConforms() {
+        contract.check(GET, "/api/v1/audit/verify", given().get("/api/v1/audit/verify")).then().statusCode(200);
+        contract.check(GET, "/api/v1/audit/verify", given().queryParam("from", "2999-01-01T00:00:00Z")
+                .get("/api/v1/audit/verify")).then().statusCode(200).body("checked", equalTo(0));
+        contract.check(GET, "/api/v1/audit/verify", given().queryParam("from", "2026-01-02T00:00:00Z")
+                .queryParam("to", "2026-01-01T00:00:00Z").get("/api/v1/audit/verify")).then().statusCode(422);
+    }
+
+    // --- The policy
+
+    @Test
+    void thePolicyItsVersionsAndCatalogConform() {
+        contract.check(GET, "/api/v1/policy", given().get("/api/v1/policy")).then().statusCode(200);
+        contract.check(GET, "/api/v1/policy/versions", given().get("/api/v1/policy/versions")).then().statusCode(200);
+        contract.check(GET, "/api/v1/capabilities", given().get("/api/v1/capabilities")).then().statusCode(200)
+                .header("X-Policy-Version", not(emptyOrNullString()));
+        // reloads are checked in ReloadContractTest, on a folder of its own: a reload here would replace the
+        // lastReload that other tests of this profile read
+        contract.check(GET, "/api/v1/ping", given().get("/api/v1/ping")).then().statusCode(200);
+    }
+
+    @Test
+    void previewsConform() throws IOException {
+        Path dmn = TestPolicy.BASELINE.resolve("incident-severity.dmn");
+        contract.check(POST, "/api/v1/policy/preview", given().multiPart("incident-severity.dmn", dmn.toFile())
+                .post("/api/v1/policy/preview")).then().statusCode(200);
+        contract.check(POST, "/api/v1/policy/preview", given().contentType("application/zip")
+                .body(zip(Map.of("incident-severity.dmn", Files.readAllBytes(dmn))))
+                .post("/api/v1/policy/preview")).then().statusCode(200);
+        contract.check(POST, "/api/v1/policy/preview", given().multiPart("incident-severity.dmn", "broken.dmn",
+                "<definitions".getBytes()).post("/api/v1/policy/preview")).then().statusCode(422);
+        contract.check(POST, "/api/v1/policy/preview", given().contentType("application/zip").body("not a zip".getBytes())
+                .post("/api/v1/policy/preview")).then().statusCode(422);
+        contract.check(POST, "/api/v1/policy/preview", given().contentType("multipart/form-data; boundary=x")
+                .body(new byte[0]).post("/api/v1/policy/preview")).then().statusCode(400);
+        contract.check(POST, "/api/v1/policy/preview", given().contentType(ContentType.TEXT).body("x")
+                .post("/api/v1/policy/preview")).then().statusCode(415);
+    }
+
+    // --- The document itself
+
+    @Test
+    void everyOperationHasAnIdATagAndDocumentsItsErrorsAsProblems() throws Exception {
+        JsonNode doc = document();
+        List<String> ids = new ArrayList<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey() + " " + path.getKey();
+            assertTrue(op.getValue().hasNonNull("operationId"), where + " has an operationId");
+            ids.add(op.getValue().get("operationId").asText());
+            assertTrue(op.getValue().path("tags").size() == 1, where + " has one tag");
+            op.getValue().get("responses").fields().forEachRemaining(r -> {
+                if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                    JsonNode response = r.getValue().has("$ref") ? doc.at("/components/responses/"
+                            + r.getValue().get("$ref").asText().replace("#/components/responses/", "")) : r.getValue();
+                    assertTrue(response.path("content").has("application/problem+json"), where + " " + r.getKey());
+                }
+            });
+        }));
+        assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique");
+        doc.get("tags").forEach(tag -> assertFalse(tag.path("description").asText().isBlank()));
+    }
+
+    @Test
+    void everyResourceMethodIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        org.jboss.jandex.Indexer indexer = new org.jboss.jandex.Indexer();
+        Path classes = Path.of("target/classes");
+        try (var files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                try (var in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+        }
+        org.jboss.jandex.Index index = indexer.complete();
+        for (String verb : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")) {
+            for (var annotation : index.getAnnotations(org.jboss.jandex.DotName.createSimple("jakarta.ws.rs." + verb))) {
+                var method = annotation.target().asMethod();
+                var type = method.declaringClass();
+                var classPath = type.declaredAnnotation(org.jboss.jandex.DotName.createSimple("jakarta.ws.rs.Path"));
+                var methodPath = method.annotation(org.jboss.jandex.DotName.createSimple("jakarta.ws.rs.Path"));
+                String path = (classPath == null ? "" : classPath.value().asString())
+                        + (methodPath == null ? "" : "/" + methodPath.value().asString());
+                served.add(verb.toLowerCase() + " " + path.replaceAll("/+", "/").replaceAll("/$", ""));
+            }
+        }
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        document().get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(verb -> documented.add(verb + " " + p.getKey())));
+        assertEquals(documented, served, "the document and the resource classes name the same operations");
+    }
+
+    @Test
+    void theDocumentShowsTheAllowedValuesOfThePolicyInForce() throws Exception {
+        JsonNode schemas = document().at("/components/schemas");
+        // decisions answer "no severity" as null, so NONE is no severity value of an answer
+        List<String> severities = policies.current().policy().inputTypes().severity().values().stream()
+                .filter(s -> !s.equals("NONE")).toList();
+        JsonNode served = schemas.at("/Severity/enum");
+        assertFalse(served.isMissingNode(), "the severity enum is filled in");
+        List<String> listed = new ArrayList<>();
+        served.forEach(v -> listed.add(v.asText()));
+        assertEquals(severities, listed);
+        assertTrue(schemas.at("/ImpactLevelInput/pattern").asText().contains("|"), "an input pattern is filled in");
+        assertFalse(document().at("/info/x-policy-version").asText().isBlank());
+    }
+
+    private JsonNode document() throws IOException {
+        return JSON.readTree(contract.document());
+    }
+
+    private static String minutesAgo(int minutes) {
+        return java.time.Instant.now().minusSeconds(minutes * 60L).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,50 @@
+package com.incidents.severity.contract;
+
+import static com.atlassian.oai.validator.model.Request.Method.GET;
+import static com.atlassian.oai.validator.model.Request.Method.POST;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import com.incidents.severity.support.RulesCopy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** With no policy in force the service still answers as its document says: 503s, a policy view without a version. */
+@QuarkusTest
+@TestProfile(NoPolicyContractTest.BrokenRules.class)
+class NoPolicyContractTest {
+
+    public static class BrokenRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            var dir = RulesCopy.withEdit("severity/combination.drl", drl -> drl.replace("modify ($a)", "modifyy ($a)"));
+            return Map.of("severity.rules.dir", dir.toString(), "severity.reload.watch", "false");
+        }
+    }
+
+    @Test
+    void everyAnswerConformsWhileNoPolicyIsInForce() {
+        ServedContract contract = ServedContract.fetch();
+        contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body("{\"partnerReports\":3}")
+                .post("/api/v1/decisions")).then().statusCode(503).body("type", equalTo("/problems/policy-unavailable"));
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON).body("[{\"partnerReports\":3}]")
+                .post("/api/v1/decisions/batch")).then().statusCode(503);
+        contract.check(GET, "/api/v1/capabilities", given().get("/api/v1/capabilities")).then().statusCode(503);
+        contract.check(GET, "/api/v1/policy", given().get("/api/v1/policy")).then().statusCode(200)
+                .body("version", nullValue());
+        contract.check(GET, "/api/v1/policy/versions", given().get("/api/v1/policy/versions")).then().statusCode(200);
+        contract.check(POST, "/api/v1/policy/reload", given().post("/api/v1/policy/reload")).then().statusCode(422);
+        contract.check(POST, "/api/v1/policy/preview", given().multiPart("incident-severity.dmn", "x.dmn", "<x/>".getBytes())
+                .post("/api/v1/policy/preview")).then().statusCode(503);
+        contract.check(GET, "/api/v1/decisions", given().queryParam("severity", "anything").get("/api/v1/decisions"))
+                .then().statusCode(200);
+    }
+}

@@ -1,0 +1,72 @@
+package com.incidents.severity.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.report.ValidationReport.Level;
+
+import io.restassured.response.Response;
+
+/**
+ * The document the running service serves at /q/openapi, and an independent validator
+ * (Atlassian's swagger-request-validator) that checks real answers against it: an undocumented
+ * status or media type, a missing required field or header, a wrong type, an undeclared null or
+ * an undeclared field fails the check.
+ */
+final class ServedContract {
+
+    private final String document;
+    private final OpenApiInteractionValidator validator;
+
+    private ServedContract(String document) {
+        this.document = document;
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(LevelResolver.create()
+                        // Only answers are judged here; requests are sent wrong on purpose to get errors.
+                        .withLevel("validation.request", Level.IGNORE)
+                        .withLevel("validation.response", Level.ERROR)
+                        .build())
+                .withResolveRefs(true)
+                .withResolveCombinators(true)
+                .build();
+    }
+
+    /** Fetches the document the service serves now. */
+    static ServedContract fetch() {
+        String json = given().accept("application/json").get("/q/openapi?format=json").then()
+                .statusCode(200).extract().asString();
+        return new ServedContract(json);
+    }
+
+    String document() {
+        return document;
+    }
+
+    /** Fails unless the answer is one the document allows for this request; returns it for more checks. */
+    Response check(Request.Method method, String path, Response response) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
+        String body = response.asString();
+        if (body != null && !body.isEmpty()) {
+            answer.withBody(body);
+        }
+        response.headers().forEach(h -> answer.withHeader(h.getName(), h.getValue()));
+        String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        ValidationReport report = validator.validateResponse(pathOnly, method, answer.build());
+        if (report.hasErrors()) {
+            List<String> messages = report.getMessages().stream()
+                    .map(m -> m.getKey() + ": " + m.getMessage() + " " + m.getContext().map(Object::toString).orElse(""))
+                    .toList();
+            fail(method + " " + path + " answered " + response.statusCode() + " " + response.contentType()
+                    + " against the served document:\n  " + String.join("\n  ", messages) + "\nbody: "
+                    + (body.length() > 2000 ? body.substring(0, 2000) + "..." : body));
+        }
+        return response;
+    }
+}
