@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.policy.service.PolicyService;
-import com.incidents.severity.support.TestPolicy;
+import com.incidents.severity.support.Fixture;
 
 import jakarta.inject.Inject;
 
@@ -213,7 +213,7 @@ class ApiContractTest {
 
     @Test
     void previewsConform() throws IOException {
-        Path dmn = TestPolicy.BASELINE.resolve("incident-severity.dmn");
+        Path dmn = Fixture.dir().resolve("incident-severity.dmn");
         contract.check(POST, "/api/v1/policy/preview", given().multiPart("incident-severity.dmn", dmn.toFile())
                 .post("/api/v1/policy/preview")).then().statusCode(200);
         contract.check(POST, "/api/v1/policy/preview", given().contentType("application/zip")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.Fixture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,7 +25,7 @@ class NoPolicyContractTest {
     public static class BrokenRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            var dir = RulesCopy.withEdit("severity/combination.drl", drl -> drl.replace("modify ($a)", "modifyy ($a)"));
+            var dir = Fixture.copyWithEdit("severity/combination.drl", drl -> drl.replace("modify ($a)", "modifyy ($a)"));
             return Map.of("severity.rules.dir", dir.toString(), "severity.reload.watch", "false");
         }
     }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.PolicyTypeEdits;
-import com.incidents.severity.support.RulesCopy;
+import com.incidents.severity.support.Fixture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -41,7 +41,7 @@ class ReloadContractTest {
     public static class Folder implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.rules.dir", RulesCopy.withEdit(PolicyEdits.DRL, drl -> drl).toString(),
+            return Map.of("severity.rules.dir", Fixture.copy().toString(),
                     "severity.reload.watch", "false");
         }
     }
