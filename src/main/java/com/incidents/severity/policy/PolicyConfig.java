@@ -46,7 +46,7 @@ public interface PolicyConfig {
          * How long the folder must stay quiet after a change before the reload starts, so that an
          * editor saving several files, or one file in several writes, causes one reload.
          */
-        @WithDefault("500ms")
+        @WithDefault("200ms")
         Duration settle();
 
         /**

@@ -46,10 +46,11 @@ class ReadmeExampleEditTest {
             + "`>(\\d+)` to `>(\\d+)`\\. Update the annotation and the scenario rows that pin the old threshold "
             + "\\(`(scenarios/[\\w.-]+\\.csv)`: (\\d+) reports are now `(SEV\\d)`\\)");
     private static final String DMN = "incident-severity.dmn";
-    private static final Path RULES = Path.of("rules");
+    static final String DMN_FILE = DMN;
+    static final Path RULES = Path.of("rules");
 
     /** The edit as README states it. */
-    private record Edit(String oldRange, String newRange, String oldAbove, String newAbove, String scenarioFile,
+    record Edit(String oldRange, String newRange, String oldAbove, String newAbove, String scenarioFile,
             long reports, String severity) {
     }
 
@@ -83,7 +84,7 @@ class ReadmeExampleEditTest {
     }
 
     /** Applies README's edit to a copy of rules/; false when the copy already holds it. Fails on drift. */
-    private static boolean apply(Edit edit, Path rules) throws IOException {
+    static boolean apply(Edit edit, Path rules) throws IOException {
         Path dmnFile = rules.resolve(DMN);
         String dmn = Files.readString(dmnFile);
         String oldRange = cell(edit.oldRange);
@@ -151,7 +152,7 @@ class ReadmeExampleEditTest {
         Files.writeString(csv, String.join("\n", out) + "\n");
     }
 
-    private static Edit readmeEdit() throws IOException {
+    static Edit readmeEdit() throws IOException {
         String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
         Matcher m = README_EDIT.matcher(readme);
         if (!m.find()) {
@@ -184,14 +185,14 @@ class ReadmeExampleEditTest {
         return n;
     }
 
-    private record Verdict(int code, String out) {
+    record Verdict(int code, String out) {
         String lastLine() {
             return out.strip().lines().reduce((a, b) -> b).orElse("");
         }
     }
 
     /** The editors' validate command: the checks the service runs at load. */
-    private static Verdict validate(Path rules) {
+    static Verdict validate(Path rules) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = ValidateCommand.validate(rules, false, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Verdict(code, bytes.toString(StandardCharsets.UTF_8));

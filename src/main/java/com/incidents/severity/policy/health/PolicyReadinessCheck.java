@@ -8,24 +8,46 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.policy.service.PolicyService;
 
-/** Ready only once a policy is in force. */
+/**
+ * Ready only once a policy is in force. When none is, {@code errors} lists what refused the last
+ * attempt as JSON objects (level, file, table, rule, message), as {@code lastReload.diagnostics} of
+ * {@code GET /api/v1/policy} does.
+ */
 @Readiness
 @ApplicationScoped
 public class PolicyReadinessCheck implements HealthCheck {
 
+    static final String NAME = "policy";
+    static final String ERRORS = "errors";
+
     @Inject
     PolicyService policies;
 
+    @Inject
+    ObjectMapper json;
+
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("policy");
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         if (!policies.loaded()) {
-            return response.down().withData("errors", policies.lastErrors().toString()).build();
+            // MicroProfile Health data holds strings, numbers and booleans only: the list goes as JSON
+            // text, and HealthDataAsJson turns it into a JSON array in the answer.
+            return response.down().withData(ERRORS, errorsJson()).build();
         }
         return response.up().withData("version", policies.current().version())
                 .withData("outcomeCache", policies.current().cacheStatus())
                 .withData("nextEscalation", policies.current().nextEscalationStatus()).build();
+    }
+
+    private String errorsJson() {
+        try {
+            return json.writeValueAsString(policies.lastErrors());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the policy errors as JSON", e);
+        }
     }
 }

@@ -19,10 +19,11 @@ import com.incidents.severity.policy.scenario.ScenarioResult;
  * @param scenarios every scenario row's result (none when the build failed)
  * @param blocking the diagnostics that refuse the candidate (empty when accepted)
  * @param durationMs the time taken to build and validate the candidate and run its scenarios
+ * @param phases where that time went (validator, Drools build, engine and cache check, scenarios)
  */
 public record PolicyCheck(PolicyFiles files, PolicyEngine engine, boolean built, List<PolicyDiagnostic> build,
         List<PolicyDiagnostic> validation, List<ScenarioResult> scenarios, List<PolicyDiagnostic> blocking,
-        long durationMs) {
+        long durationMs, String phases) {
 
     public boolean accepted() {
         return engine != null;

@@ -26,6 +26,7 @@ final class Reload {
     private ReloadAttempt attempt;
     private boolean built;
     private String cacheStatus;
+    private String phases;
 
     Reload(Instant at, ReloadTrigger trigger, String origin) {
         this.at = at;
@@ -41,6 +42,7 @@ final class Reload {
     void checked(PolicyCheck check, PolicyEngine inForce) {
         built = true;
         cacheStatus = check.accepted() ? check.engine().cacheStatus() : null;
+        phases = check.phases();
         List<PolicyDiagnostic> warnings = check.diagnostics().stream().filter(d -> !check.blocking().contains(d))
                 .toList();
         attempt = new ReloadAttempt(at, trigger, check.files().origin(), check.files().version(), check.accepted(),
@@ -90,8 +92,8 @@ final class Reload {
                     a.versionInForce() == null ? "no policy in force" : "keeping " + a.versionInForce(),
                     a.diagnostics().stream().map(PolicyDiagnostic::toString).collect(Collectors.joining("\n  ")));
         } else if (a.changed()) {
-            LOG.infof("Policy %s in force from %s (%s; built and validated in %d ms; %d scenarios passed; "
-                    + "%d warnings; outcome cache %s)", a.versionInForce(), a.origin(), trigger, a.durationMs(),
+            LOG.infof("Policy %s in force from %s (%s; built and validated in %d ms: %s; %d scenarios passed; "
+                    + "%d warnings; outcome cache %s)", a.versionInForce(), a.origin(), trigger, a.durationMs(), phases,
                     a.scenarios(), a.warnings().size(), cacheStatus);
         } else {
             LOG.debugf("Policy files unchanged; %s stays in force (%s)", a.versionInForce(), trigger);

@@ -31,7 +31,8 @@ class BrokenPolicyStartupTest {
     void notReadyAndDecisionsAreRefusedWith503() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503)
-                .body("checks.find { it.name == 'policy' }.data.errors", containsString("combination.drl"));
+                .body("checks.find { it.name == 'policy' }.data.errors.level", everyItem(equalTo("ERROR")))
+                .body("checks.find { it.name == 'policy' }.data.errors.file", hasItem(containsString("combination.drl")));
         given().contentType(ContentType.JSON).body("{\"partnerReports\":3}").post("/api/v1/decisions").then()
                 .statusCode(503)
                 .contentType("application/problem+json")

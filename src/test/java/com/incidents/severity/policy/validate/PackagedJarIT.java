@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,9 @@ class PackagedJarIT {
 
     @Test
     void withoutArgumentsTheServiceStartsAndBecomesReady() throws Exception {
-        Process service = new ProcessBuilder("java", "-Dquarkus.http.port=0", "-jar", JAR.toString())
+        // Its audit database goes under target/, not into ./data of the clone.
+        Process service = new ProcessBuilder("java", "-Dquarkus.http.port=0",
+                "-Dseverity.audit.data-dir=" + Files.createTempDirectory("packaged-jar-audit-"), "-jar", JAR.toString())
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
             Pattern listening = Pattern.compile("Listening on: (http://\\S+)");
@@ -73,6 +76,24 @@ class PackagedJarIT {
                 service.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsWithoutStartingTheService() throws Exception {
+        for (String help : List.of("--help", "-h")) {
+            Result result = run(List.of(help));
+            assertEquals(0, result.code, result.out);
+            assertTrue(result.out.startsWith("usage: java -jar target/quarkus-app/quarkus-run.jar"), result.out);
+            assertFalse(result.out.contains("Listening on"), result.out);
+        }
+    }
+
+    @Test
+    void anUnknownArgumentIsRefusedWithTheUsage() throws Exception {
+        Result result = run(List.of("--halp"));
+        assertEquals(2, result.code, result.out);
+        assertTrue(result.out.contains("Unknown argument: --halp"), result.out);
+        assertFalse(result.out.contains("Listening on"), result.out);
     }
 
     private record Result(int code, String out) {
