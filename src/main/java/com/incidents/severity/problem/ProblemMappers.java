@@ -21,8 +21,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public RestResponse<Problem> problem(ProblemException e) {
-        return problem(e.problem());
+    public RestResponse<Object> problem(ProblemException e) {
+        return RestResponse.ResponseBuilder.<Object> create(e.problem().status()).entity(e.body())
+                .type(Problem.MEDIA_TYPE).build();
     }
 
     /** The framework's own answers (404, 405, 406, 415, ...) keep their status. */
