@@ -191,8 +191,25 @@ class BadInputTest {
     @Test
     void wrongMediaTypeAndMethodAreProblemsToo() {
         given().contentType(ContentType.TEXT).body("hello").post("/api/v1/decisions").then()
-                .statusCode(415).contentType("application/problem+json");
+                .statusCode(415).contentType("application/problem+json")
+                .header("Accept-Post", equalTo("application/json"))
+                .body("detail", containsString("accepts application/json"));
         given().contentType(ContentType.JSON).body("{}").put("/api/v1/decisions").then()
-                .statusCode(405).contentType("application/problem+json");
+                .statusCode(405).contentType("application/problem+json")
+                .header("Allow", equalTo("GET, HEAD, POST"))
+                .body("detail", containsString("allowed: GET, HEAD, POST"));
+    }
+
+    /** A GET on the POST-only batch path is a 405 naming POST, not a lookup of a decision called "batch". */
+    @Test
+    void getOnThePostOnlyBatchIs405() {
+        given().get("/api/v1/decisions/batch").then()
+                .statusCode(405).contentType("application/problem+json")
+                .header("Allow", equalTo("POST"));
+        given().contentType(ContentType.TEXT).body("x").post("/api/v1/policy/preview").then()
+                .statusCode(415).body("detail", allOf(containsString("application/zip"),
+                        containsString("multipart/form-data")));
+        given().get("/api/v1/decisions/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404).body("type", equalTo("/problems/not-found"));
     }
 }
