@@ -63,7 +63,8 @@ public final class EngineEvaluator {
         Object assessment = rules.assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
                 text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
         List<String> bases = new ArrayList<>();
-        List<FiredRule> drlRules = combine(assessment, bases);
+        List<FiredRule> choosers = new ArrayList<>();
+        List<FiredRule> drlRules = combine(assessment, bases, choosers);
         String severity = rules.severity(assessment);
         String basis = rules.basis(assessment);
         Map<String, Object> severityInput = new LinkedHashMap<>();
@@ -89,7 +90,8 @@ public final class EngineEvaluator {
         // The DRL rules run between the two models; list them after the framework tables they weigh.
         int targetsAt = indexOfFirst(fired, RESPONSE_TARGETS);
         fired.addAll(targetsAt, drlRules);
-        List<String> drlLines = drlRules.stream().map(r -> r.name() + ": " + r.description()).toList();
+        List<String> drlLines = new ArrayList<>(drlRules.stream().map(r -> r.name() + ": " + r.description()).toList());
+        drlLines.addAll(setAside(assessment, bases, choosers));
         explanation.addAll(Math.min(targetsAt, explanation.size()), drlLines);
         explanation.add(NONE.equals(severity) ? "Result: no severity."
                 : "Result: " + severity + " (basis " + basis + ").");
@@ -114,19 +116,49 @@ public final class EngineEvaluator {
         return result;
     }
 
-    /** Runs the DRL rules; {@code bases} receives each basis a rule sets, in order. */
-    private List<FiredRule> combine(Object assessment, List<String> bases) {
+    /**
+     * A line for each framework whose table gave a severity that no DRL rule chose as the basis:
+     * the caller sent its facts, so the explanation says its result was set aside, and by which
+     * rule (the first to choose a basis) and why (that rule's description). Read from what the
+     * engine did, never from a copy of the rules.
+     */
+    private List<String> setAside(Object assessment, List<String> bases, List<FiredRule> choosers) {
+        if (choosers.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        FiredRule chose = choosers.get(0);
+        String[][] frameworks = { { IMPACT_SEVERITY, "impactSeverity", IMPACT_BASIS },
+                { CAPABILITY_SEVERITY, "capabilitySeverity", CAPABILITY_BASIS } };
+        for (String[] framework : frameworks) {
+            String severity = none(rules.get(assessment, framework[1]));
+            if (severity != null && !bases.contains(framework[2])) {
+                lines.add("Set aside: " + framework[0] + " gave " + severity + ", but rule \"" + chose.name()
+                        + "\" chose the basis " + bases.get(0)
+                        + (chose.description() == null ? "." : ": " + chose.description()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Runs the DRL rules; {@code bases} receives each basis a rule sets, in order, and
+     * {@code choosers} the rule that set it.
+     */
+    private List<FiredRule> combine(Object assessment, List<String> bases, List<FiredRule> choosers) {
         List<FiredRule> fired = new ArrayList<>();
         KieSession session = policy.kieBase().newKieSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(FiredRule.drl(event.getMatch().getRule().getName(),
-                            description(event.getMatch().getRule().getMetaData())));
+                    FiredRule rule = FiredRule.drl(event.getMatch().getRule().getName(),
+                            description(event.getMatch().getRule().getMetaData()));
+                    fired.add(rule);
                     String basis = rules.basis(assessment);
                     if (basis != null && (bases.isEmpty() || !basis.equals(bases.get(bases.size() - 1)))) {
                         bases.add(basis);
+                        choosers.add(rule);
                     }
                 }
             });

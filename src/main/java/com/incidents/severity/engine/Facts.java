@@ -12,4 +12,10 @@ public record Facts(String impactLevel, Long affectedUsers, Long affectedApps, S
         return new Facts(impactLevel, affectedUsers, affectedApps, capability, statedTier, incidentType, minutes,
                 partnerReports);
     }
+
+    /** Whether any fact the engine decides from is given (an impact level alone is none). */
+    public boolean hasAny() {
+        return affectedUsers != null || affectedApps != null || capability != null || statedTier != null
+                || incidentType != null || durationMinutes != null || partnerReports != null;
+    }
 }

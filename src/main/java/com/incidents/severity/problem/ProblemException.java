@@ -28,6 +28,15 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /**
+     * The body the caller receives, with {@link #problem()}'s status: the problem itself, or a
+     * problem with extension members (such as a refused policy's diagnostics) for a subclass that
+     * has them.
+     */
+    public Object body() {
+        return problem;
+    }
+
     /** A bug whose cause has been logged under {@link ErrorIds#logged}: a 500 naming only the error id. */
     public static ProblemException internal(String errorId, Throwable cause) {
         return new ProblemException("Internal error " + errorId, Problem.internal(errorId), cause);

@@ -1,14 +1,18 @@
 package com.incidents.severity.problem;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Every error leaves the service as an RFC 9457 problem body; none names a Java class or repeats
@@ -21,19 +25,46 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public RestResponse<Problem> problem(ProblemException e) {
-        return problem(e.problem());
+    public RestResponse<Object> problem(ProblemException e) {
+        return RestResponse.ResponseBuilder.<Object> create(e.problem().status()).entity(e.body())
+                .type(Problem.MEDIA_TYPE).build();
     }
 
-    /** The framework's own answers (404, 405, 406, 415, ...) keep their status. */
+    /**
+     * The framework's own answers (404, 405, 406, 415, ...) keep their status. A 405 names the
+     * methods the path allows, in its detail and in {@code Allow}; a 415 names the media types the
+     * endpoint accepts, in its detail and (for POST) in {@code Accept-Post}.
+     */
     @ServerExceptionMapper
-    public RestResponse<Problem> web(WebApplicationException e) {
+    public RestResponse<Problem> web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        if (status == 405) {
+            Set<String> allowed = Routes.allowed(request.path());
+            String detail = allowed.isEmpty() ? title
+                    : request.method().name() + " is not allowed on " + request.path() + "; allowed: "
+                            + String.join(", ", allowed);
+            return RestResponse.ResponseBuilder.<Problem> create(status)
+                    .entity(Problem.of("http-" + status, title, status, detail)).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
+        }
+        if (status == 415) {
+            Set<String> accepted = Routes.accepted(request.method().name(), request.path());
+            String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            String detail = accepted.isEmpty() ? title
+                    : request.method().name() + " " + request.path() + " accepts " + String.join(" or ", accepted)
+                            + ", not " + (sent == null ? "a body without Content-Type" : sent);
+            RestResponse.ResponseBuilder<Problem> answer = RestResponse.ResponseBuilder.<Problem> create(status)
+                    .entity(Problem.of("http-" + status, title, status, detail)).type(Problem.MEDIA_TYPE);
+            if (!accepted.isEmpty() && request.method().name().equals("POST")) {
+                answer.header("Accept-Post", String.join(", ", accepted));
+            }
+            return answer.build();
+        }
         return problem(Problem.of("http-" + status, title, status, title));
     }
 

@@ -2,6 +2,7 @@ package com.incidents.severity.request;
 
 import static com.incidents.severity.engine.model.PolicyContract.*;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import com.incidents.severity.engine.model.Catalog;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.engine.model.InputType;
 import com.incidents.severity.engine.model.InputTypes;
+import com.incidents.severity.engine.model.Similarity;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 
@@ -29,7 +31,12 @@ public final class RequestParser {
 
     static final List<String> FIELDS = List.of("impactLevel", "affectedUsers", "affectedApps", "capability",
             "capabilityTier", "incidentType", "durationMinutes", "partnerReports", "startedAt", "pagedAt");
+    /** The fields that are facts for the engine (impactLevel alone decides nothing). */
+    private static final List<String> DECIDING_FIELDS = List.of("affectedUsers", "affectedApps", "capability",
+            "capabilityTier", "incidentType", "durationMinutes", "partnerReports", "startedAt");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** The largest count or duration a request may give (a whole number such as 1e23 is too large, not "not whole"). */
+    private static final BigDecimal LARGEST = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final CompiledPolicy policy;
     private final Catalog catalog;
@@ -52,10 +59,42 @@ public final class RequestParser {
      * after evaluation, from the engine's outcome ({@link CapabilityFacts}).
      */
     public static DecisionRequest parse(JsonNode body, CompiledPolicy policy, Instant now) {
-        return new RequestParser(policy, body, now).parse();
+        Checked checked = check(body, policy, now);
+        if (!checked.errors().isEmpty()) {
+            throw InvalidRequestException.of(checked.errors());
+        }
+        return checked.request();
     }
 
-    private DecisionRequest parse() {
+    /**
+     * Every field and cross-field error of the body, with the request made of the fields that are
+     * valid (so the engine can be asked what else the request lacks: {@link CapabilityFacts}).
+     * A body that is not a JSON object has no fields: it is refused at once.
+     */
+    public static Checked check(JsonNode body, CompiledPolicy policy, Instant now) {
+        return new RequestParser(policy, body, now).check();
+    }
+
+    /**
+     * A checked body: {@code request} holds only the valid fields; {@code errors} names every
+     * offending one (empty when the request is valid).
+     */
+    public record Checked(DecisionRequest request, List<FieldError> errors) {
+
+        /** Whether the body gives any fact the engine decides from, valid or refused. */
+        public boolean givesFacts() {
+            return request.facts().hasAny() || errors.stream().anyMatch(e -> DECIDING_FIELDS.contains(e.field()));
+        }
+
+        /** The JSON names of the fields refused. */
+        public java.util.Set<String> refusedFields() {
+            java.util.Set<String> fields = new java.util.HashSet<>();
+            errors.forEach(e -> fields.add(e.field()));
+            return fields;
+        }
+    }
+
+    private Checked check() {
         if (body == null || !body.isObject()) {
             throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON object")));
         }
@@ -71,7 +110,7 @@ public final class RequestParser {
         Instant startedAt = instant("startedAt");
         Instant pagedAt = instant("pagedAt");
 
-        if ((users != null || apps != null) && level == null && present("impactLevel") == null) {
+        if ((present("affectedUsers") != null || present("affectedApps") != null) && present("impactLevel") == null) {
             InputType levels = types.of(IMPACT_LEVEL);
             errors.add(new FieldError("impactLevel", "impactLevel" + (levels.enumerated()
                     ? " (" + String.join(" or ", levels.values()) + ")" : "")
@@ -80,37 +119,53 @@ public final class RequestParser {
         if (capability != null && tier != null && !tier.equals(capability.tier())) {
             errors.add(new FieldError("capabilityTier", "'" + capability.name() + "' is a " + capability.tier()
                     + " capability, not " + tier, tier, List.of(capability.tier())));
+            tier = null;
+        }
+        if (startedAt != null && startedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(FieldError.rejected("startedAt", "startedAt lies in the future", text("startedAt")));
+            startedAt = null;
+        }
+        if (startedAt != null && pagedAt != null && pagedAt.isBefore(startedAt)) {
+            errors.add(FieldError.rejected("pagedAt", "pagedAt (" + pagedAt + ") is before startedAt (" + startedAt
+                    + "): an incident is paged after it starts, and the investigation would fall due before it began",
+                    text("pagedAt")));
+            pagedAt = null;
+        }
+        if (duration != null && startedAt != null) {
+            long elapsed = Duration.between(startedAt, now.plus(CLOCK_SKEW)).toMinutes();
+            if (duration > elapsed) {
+                errors.add(FieldError.rejected("durationMinutes", "durationMinutes (" + duration + ") is longer than"
+                        + " the " + Math.max(0, Duration.between(startedAt, now).toMinutes()) + " minutes since startedAt ("
+                        + startedAt + "); give the duration so far, or leave it out to have it measured from startedAt",
+                        duration));
+                duration = null;
+            }
         }
         boolean ongoing = duration == null && startedAt != null && present("durationMinutes") == null;
         if (ongoing) {
-            if (startedAt.isAfter(now.plus(CLOCK_SKEW))) {
-                errors.add(FieldError.rejected("startedAt", "startedAt lies in the future", text("startedAt")));
-            }
             duration = Math.max(0, Duration.between(startedAt, now).toMinutes());
             InputType minutes = types.of(DURATION_MINUTES);
             if (!minutes.accepts(duration)) {
                 errors.add(FieldError.rejected("startedAt", "The duration measured from startedAt, " + duration
                         + " minutes, is outside the allowed values of " + DURATION_MINUTES + " in policy "
                         + policy.version() + ": " + minutes.constraint(), text("startedAt")));
+                duration = null;
+                ongoing = false;
             }
         }
-        checkSomethingToDecide(users, apps, capability, tier, type, duration, reports);
-        if (!errors.isEmpty()) {
-            throw InvalidRequestException.of(errors);
-        }
+        checkSomethingToDecide();
         String capabilityName = capability == null ? null : capability.name();
-        return new DecisionRequest(new Facts(level, users, apps, capabilityName, tier, type, duration, reports),
-                startedAt, pagedAt, ongoing, now, body);
+        return new Checked(new DecisionRequest(new Facts(level, users, apps, capabilityName, tier, type, duration,
+                reports), startedAt, pagedAt, ongoing, now, body), List.copyOf(errors));
     }
 
     /**
-     * Refuses a request that gives nothing at all to decide on. Which facts a decision needs
-     * depends on the framework the policy applies, known only from the engine's outcome.
+     * Refuses a request that gives nothing at all to decide on: no field the engine decides from
+     * is present, valid or not. Which facts a decision needs depends on the framework the policy
+     * applies, known only from the engine's outcome.
      */
-    private void checkSomethingToDecide(Long users, Long apps, CapabilityEntry capability, String tier, String type,
-            Long duration, Long reports) {
-        if (!errors.isEmpty() || users != null || apps != null || capability != null || tier != null || type != null
-                || duration != null || reports != null) {
+    private void checkSomethingToDecide() {
+        if (DECIDING_FIELDS.stream().anyMatch(f -> present(f) != null)) {
             return;
         }
         errors.add(FieldError.of("body", "Nothing to decide on: give affectedUsers or affectedApps with impactLevel, "
@@ -121,9 +176,7 @@ public final class RequestParser {
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                List<String> close = FIELDS.stream().filter(f -> f.equalsIgnoreCase(name)
-                        || org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(f, name) <= 3)
-                        .toList();
+                List<String> close = FIELDS.stream().filter(f -> Similarity.close(name, f)).toList();
                 errors.add(new FieldError(name, "Unknown field", null, close));
             }
         }
@@ -144,15 +197,27 @@ public final class RequestParser {
         if (node == null) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+        if (!node.isNumber()) {
             errors.add(FieldError.rejected(field, field + " must be a whole number", node));
             return null;
         }
-        long value = node.longValue();
-        if (value < 0) {
-            errors.add(FieldError.rejected(field, field + " must not be negative", value));
+        double approximate = node.doubleValue();
+        BigDecimal number = Double.isInfinite(approximate) && !node.isBigDecimal() && !node.isBigInteger()
+                ? BigDecimal.valueOf(Math.signum(approximate)).multiply(LARGEST.add(BigDecimal.ONE)) // 1e400
+                : node.decimalValue();
+        if (number.signum() < 0) {
+            errors.add(FieldError.rejected(field, field + " must not be negative", node));
             return null;
         }
+        if (number.stripTrailingZeros().scale() > 0) {
+            errors.add(FieldError.rejected(field, field + " must be a whole number", node));
+            return null;
+        }
+        if (number.compareTo(LARGEST) > 0) {
+            errors.add(FieldError.rejected(field, field + " is too large: at most " + LARGEST, node));
+            return null;
+        }
+        long value = number.longValueExact();
         InputType type = types.of(input);
         if (!type.accepts(value)) {
             errors.add(FieldError.rejected(field, field + " must be within the allowed values of " + input

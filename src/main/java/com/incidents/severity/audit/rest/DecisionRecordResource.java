@@ -35,6 +35,12 @@ import com.incidents.severity.problem.Problem;
 @Path("/api/v1/decisions")
 public class DecisionRecordResource {
 
+    /**
+     * A decision id (a UUID). Constrained so that {@code /batch} and {@code /export} are never read
+     * as ids: a GET on the POST-only {@code /batch} is a 405, not "No such decision".
+     */
+    static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+
     @Inject
     AuditQueryService audit;
 
@@ -71,7 +77,7 @@ public class DecisionRecordResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/" + ID)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One recorded decision, whole", description = "Inputs, facts, every table with its evaluated inputs and matched rows, DRL rules, result, error, and its place in the hash chain.")
     public ObjectNode get(@PathParam("id") String id) throws Exception {
@@ -110,7 +116,7 @@ public class DecisionRecordResource {
     }
 
     @POST
-    @Path("/{id}/replay")
+    @Path("/" + ID + "/replay")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evaluate a recorded decision again", description = "Under the policy version that made it and under the policy in force, with the differences.")
     public ReplayReport replay(@PathParam("id") String id) throws Exception {

@@ -23,6 +23,8 @@ import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
 import com.incidents.severity.request.CapabilityFacts;
 import com.incidents.severity.problem.ErrorIds;
+import com.incidents.severity.problem.FieldError;
+import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.request.DecisionRequest;
 import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.policy.service.PolicyService;
@@ -54,8 +56,7 @@ public class DecisionService {
     }
 
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, String caller) {
-        DecisionRequest request = RequestParser.parse(body, engine.policy(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        DecisionRequest request = checked(engine, body, Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
         Evaluated evaluated;
         try {
@@ -72,6 +73,28 @@ public class DecisionService {
         long micros = (System.nanoTime() - start) / 1000;
         return audit.recordDecision(evaluated.decision(), evaluated.outcome(), request, engine, caller, micros)
                 .thenApply(recorded -> evaluated.decision());
+    }
+
+    /**
+     * The valid request, or a 422 naming every error at once: field errors, cross-field errors and,
+     * asked of the engine's outcome on the valid fields, the capability facts the request lacks
+     * (when the refused fields leave that to judge: {@link CapabilityFacts#judgeable}).
+     */
+    static DecisionRequest checked(PolicyEngine engine, JsonNode body, Instant now) {
+        RequestParser.Checked checked = RequestParser.check(body, engine.policy(), now);
+        if (checked.errors().isEmpty()) {
+            return checked.request();
+        }
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        if (checked.givesFacts() && CapabilityFacts.judgeable(checked.refusedFields())) {
+            try {
+                Outcome partial = engine.decide(checked.request().facts());
+                errors.addAll(CapabilityFacts.missing(checked.request(), partial, checked.refusedFields()));
+            } catch (EvaluationException e) { // the field errors stand; what else is missing stays unknown
+                LOG.debugf(e, "The policy failed on the valid fields of a refused request");
+            }
+        }
+        throw InvalidRequestException.of(errors);
     }
 
     /** A decision and the engine outcome it was made from. */
@@ -114,13 +137,18 @@ public class DecisionService {
     }
 
     private static List<String> explanation(Outcome outcome, DecisionRequest request, NextEscalation next) {
-        if (!request.ongoing() && next == null) {
+        boolean givenBeside = !request.ongoing() && request.startedAt() != null
+                && request.facts().durationMinutes() != null;
+        if (!request.ongoing() && !givenBeside && next == null) {
             return outcome.explanation();
         }
         List<String> lines = new ArrayList<>(outcome.explanation().size() + 2);
         if (request.ongoing()) {
             lines.add("Duration: " + request.facts().durationMinutes() + " minutes so far, measured from startedAt "
                     + request.startedAt() + ".");
+        } else if (givenBeside) {
+            lines.add("Duration: " + request.facts().durationMinutes() + " minutes, as given in durationMinutes"
+                    + " (not measured from startedAt " + request.startedAt() + ", which places the response targets).");
         }
         lines.addAll(outcome.explanation());
         if (next != null) {

@@ -14,12 +14,13 @@ import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.engine.model.PolicyFiles;
 
 /** Names the XML files of a policy that are not well-formed, with line and column, before Drools sees them. */
-final class XmlCheck {
+public final class XmlCheck {
 
     private XmlCheck() {
     }
 
-    static List<PolicyDiagnostic> malformed(PolicyFiles files) {
+    /** One ERROR per XML file (.dmn, .xml) that is not well-formed, placed at its line and column. */
+    public static List<PolicyDiagnostic> malformed(PolicyFiles files) {
         List<PolicyDiagnostic> problems = new ArrayList<>();
         files.files().forEach((path, content) -> {
             if (path.endsWith(".dmn") || path.endsWith(".xml")) {

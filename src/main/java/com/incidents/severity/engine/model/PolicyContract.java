@@ -34,6 +34,9 @@ public final class PolicyContract {
     public static final String DRL_COMPARISON = "SeverityComparison";
     public static final String DRL_MORE_SEVERE = "more severe";
 
+    /** The basis the DRL rules set when the impact matrix sets the severity. */
+    public static final String IMPACT_BASIS = "IMPACT";
+
     /** The basis the DRL rules set when the capability framework sets the severity. */
     public static final String CAPABILITY_BASIS = "CAPABILITY";
 

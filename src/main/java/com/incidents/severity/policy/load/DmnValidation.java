@@ -75,10 +75,16 @@ public final class DmnValidation {
     }
 
     private static Path writeTemp(PolicyFiles files, Iterable<String> paths) {
+        for (String path : paths) { // paths may come from an upload: never outside the temporary folder
+            Path relative = Path.of(path).normalize();
+            if (relative.isAbsolute() || relative.toString().isEmpty() || relative.startsWith("..")) {
+                throw new IllegalArgumentException("A policy file path leaves its folder: " + path);
+            }
+        }
         try {
             Path dir = Files.createTempDirectory("policy-validate-");
             for (String path : paths) {
-                Path target = dir.resolve(path);
+                Path target = dir.resolve(path).normalize();
                 Files.createDirectories(target.getParent());
                 Files.write(target, files.files().get(path));
             }

@@ -51,7 +51,8 @@ final class ValidatorMessages {
 
     private static String rule(DMNMessage m, String text) {
         if (m.getException() instanceof SAXParseException sax && sax.getLineNumber() > 0) {
-            return "line " + sax.getLineNumber();
+            return "line " + sax.getLineNumber()
+                    + (sax.getColumnNumber() > 0 ? ", column " + sax.getColumnNumber() : "");
         }
         Matcher rules = RULES.matcher(text);
         if (!rules.find()) {

@@ -37,6 +37,11 @@ public record PolicyCheck(PolicyFiles files, PolicyEngine engine, boolean built,
         return List.copyOf(all);
     }
 
+    /** The findings that do not refuse the candidate (validator and build warnings), as a reload reports them. */
+    public List<PolicyDiagnostic> warnings() {
+        return diagnostics().stream().filter(d -> !blocking.contains(d)).toList();
+    }
+
     public long scenariosFailed() {
         return scenarios.stream().filter(r -> !r.passed()).count();
     }

@@ -9,6 +9,7 @@ import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.load.DmnValidation;
 import com.incidents.severity.engine.compile.PolicyCompiler;
+import com.incidents.severity.engine.compile.XmlCheck;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.engine.model.PolicyBuildException;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
@@ -48,12 +49,16 @@ public final class PolicyLoader {
     }
 
     /**
-     * Runs every check that can run on the candidate (all but the build when a DMN file is not
+     * Runs every check that can run on the candidate (only the XML check when a file is not
      * well-formed XML, and the scenarios only on a build), so one report names every problem.
+     * Malformed XML is named with its line and column by the XML parser itself; the DMN validator
+     * would name the line only, and log its stack trace.
      */
     public synchronized PolicyCheck check(PolicyFiles files) {
         long start = System.nanoTime();
-        DmnValidation.Findings validated = validate(files);
+        List<PolicyDiagnostic> malformed = XmlCheck.malformed(files);
+        DmnValidation.Findings validated = malformed.isEmpty() ? validate(files)
+                : new DmnValidation.Findings(malformed, false);
         long validatedAt = System.nanoTime();
         List<PolicyDiagnostic> build = new ArrayList<>();
         CompiledPolicy compiled = validated.readable() ? compile(files, build) : null;

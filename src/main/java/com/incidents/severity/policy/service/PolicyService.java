@@ -135,11 +135,11 @@ public class PolicyService {
     }
 
     /**
-     * Checks candidate files exactly as a reload would (same validator, same settings) without
-     * putting them in force; throws {@link com.incidents.severity.engine.model.PolicyBuildException}.
+     * Checks candidate files exactly as a reload would (same validator, same settings, same
+     * scenarios) without putting them in force: the engine when accepted, and every finding.
      */
-    public synchronized PolicyEngine checkCandidate(PolicyFiles files) {
-        return loader().load(files);
+    public synchronized PolicyCheck checkCandidate(PolicyFiles files) {
+        return loader().check(files);
     }
 
     private PolicyLoader loader() {

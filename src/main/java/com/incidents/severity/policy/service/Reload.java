@@ -43,8 +43,7 @@ final class Reload {
         built = true;
         cacheStatus = check.accepted() ? check.engine().cacheStatus() : null;
         phases = check.phases();
-        List<PolicyDiagnostic> warnings = check.diagnostics().stream().filter(d -> !check.blocking().contains(d))
-                .toList();
+        List<PolicyDiagnostic> warnings = check.warnings();
         attempt = new ReloadAttempt(at, trigger, check.files().origin(), check.files().version(), check.accepted(),
                 check.accepted(), version(inForce), check.durationMs(), check.scenarios().size(),
                 check.scenariosFailed(), check.blocking(), warnings, null);

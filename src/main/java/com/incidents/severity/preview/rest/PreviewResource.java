@@ -1,8 +1,7 @@
 package com.incidents.severity.preview.rest;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,14 +16,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.incidents.severity.preview.model.PreviewReport;
+import com.incidents.severity.preview.service.CandidatePart;
+import com.incidents.severity.preview.service.CandidateZip;
 import com.incidents.severity.preview.service.PreviewService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 
 /**
  * What-if for policy editors: send candidate files and see how recent decisions would change.
- * Uploaded files replace the same paths of the policy in force; with {@code replace=true} they are
- * the whole candidate.
+ * Uploaded files replace the same paths of the policy in force (and must name one of its files);
+ * with {@code replace=true} they are the whole candidate.
  */
 @Path("/api/v1/policy/preview")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +38,7 @@ public class PreviewResource {
     @Consumes("application/zip")
     @Operation(summary = "Preview a candidate policy sent as a zip of the rules folder (or of some of its files)")
     public PreviewReport zip(byte[] body, @RestQuery boolean replace) throws Exception {
-        return previews.preview(com.incidents.severity.preview.service.CandidateZip.read(body), replace);
+        return previews.preview(CandidateZip.read(body), replace);
     }
 
     @POST
@@ -46,12 +47,14 @@ public class PreviewResource {
     public PreviewReport files(@RestForm(FileUpload.ALL) List<FileUpload> files, @RestQuery boolean replace)
             throws Exception {
         if (files == null || files.isEmpty()) {
-            throw InvalidRequestException.of(List.of(FieldError.of("body", "send at least one file part")));
+            throw InvalidRequestException.of(List.of(FieldError.of("body", "send at least one file part, named by"
+                    + " its path in the rules folder: -F \"incident-severity.dmn=@rules/incident-severity.dmn\"")));
         }
-        Map<String, byte[]> candidate = new HashMap<>();
+        List<CandidatePart> parts = new ArrayList<>(files.size());
         for (FileUpload file : files) {
-            candidate.put(file.name(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
+            parts.add(new CandidatePart(file.name(), file.fileName(),
+                    java.nio.file.Files.readAllBytes(file.uploadedFile())));
         }
-        return previews.preview(candidate, replace);
+        return previews.preview(parts, replace);
     }
 }

@@ -2,16 +2,18 @@ package com.incidents.severity.preview.service;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 
-/** Reads candidate policy files from a zip of a rules folder, with limits against zip bombs. */
+/**
+ * Reads candidate policy files from a zip of a rules folder, with limits against zip bombs. Entry
+ * names are the client's word: {@link CandidateParts} checks them before they are used.
+ */
 public final class CandidateZip {
 
     private static final int MAX_ENTRIES = 500;
@@ -20,8 +22,8 @@ public final class CandidateZip {
     private CandidateZip() {
     }
 
-    public static Map<String, byte[]> read(byte[] zip) {
-        Map<String, byte[]> files = new HashMap<>();
+    public static List<CandidatePart> read(byte[] zip) {
+        List<CandidatePart> files = new ArrayList<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;
@@ -30,15 +32,18 @@ public final class CandidateZip {
                     continue;
                 }
                 String name = entry.getName().replace('\\', '/');
-                if (name.startsWith("/") || name.contains("../") || files.size() >= MAX_ENTRIES) {
-                    throw invalid("the zip holds an unsafe path or too many files: " + name);
+                while (name.startsWith("./")) { // zip -r - . from inside the folder, with some tools
+                    name = name.substring(2);
+                }
+                if (files.size() >= MAX_ENTRIES) {
+                    throw invalid("the zip holds more than " + MAX_ENTRIES + " files");
                 }
                 byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_TOTAL_BYTES - total + 1));
                 total += content.length;
                 if (total > MAX_TOTAL_BYTES) {
                     throw invalid("the zip unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
                 }
-                files.put(name, content);
+                files.add(new CandidatePart(name, null, content));
             }
         } catch (IOException e) {
             throw invalid("the body is not a readable zip file: " + e.getMessage());
@@ -50,20 +55,19 @@ public final class CandidateZip {
     }
 
     /** A zip of the folder itself ("rules/incident-severity.dmn") is read as the folder's content. */
-    private static Map<String, byte[]> stripCommonFolder(Map<String, byte[]> files) {
-        String first = files.keySet().iterator().next();
+    private static List<CandidatePart> stripCommonFolder(List<CandidatePart> files) {
+        String first = files.get(0).path();
         int slash = first.indexOf('/');
         if (slash < 0) {
             return files;
         }
         String prefix = first.substring(0, slash + 1);
-        if (!files.containsKey(prefix + "META-INF/kmodule.xml")
-                || !files.keySet().stream().allMatch(n -> n.startsWith(prefix))) {
+        if (files.stream().noneMatch(f -> f.path().equals(prefix + "META-INF/kmodule.xml"))
+                || !files.stream().allMatch(f -> f.path().startsWith(prefix))) {
             return files;
         }
-        Map<String, byte[]> stripped = new HashMap<>();
-        files.forEach((name, content) -> stripped.put(name.substring(prefix.length()), content));
-        return stripped;
+        return files.stream()
+                .map(f -> new CandidatePart(f.path().substring(prefix.length()), null, f.content())).toList();
     }
 
     private static InvalidRequestException invalid(String message) {

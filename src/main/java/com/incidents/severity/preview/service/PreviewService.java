@@ -14,22 +14,26 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.store.RecordQueries;
+import com.incidents.severity.decision.model.Decision;
+import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.engine.EvaluationException;
 import com.incidents.severity.engine.PolicyEngine;
-import com.incidents.severity.decision.model.Decision;
-import com.incidents.severity.request.RequestParser;
-import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.engine.model.PolicyFiles;
-import com.incidents.severity.engine.model.PolicyBuildException;
+import com.incidents.severity.policy.rest.PolicyRefusedProblem;
+import com.incidents.severity.policy.service.PolicyCheck;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.preview.PreviewConfig;
 import com.incidents.severity.preview.model.PreviewReport;
 import com.incidents.severity.problem.InvalidRequestException;
+import com.incidents.severity.request.RequestParser;
 
 /**
  * Builds and checks a candidate policy exactly as a reload would, then replays the most recent
- * recorded decisions under it. Nothing goes live.
+ * recorded decisions under the policy in force and under the candidate, each as of the instant it
+ * was decided, and compares the two: what the candidate would change if it went live now. (The
+ * recorded outcomes may come from earlier versions; they are shown beside, never compared.)
+ * Nothing goes live.
  */
 @ApplicationScoped
 public class PreviewService {
@@ -46,32 +50,67 @@ public class PreviewService {
     @Inject
     ObjectMapper json;
 
-    /** {@code uploaded} replaces files of the policy in force (or, with {@code replace}, is the whole policy). */
-    public PreviewReport preview(Map<String, byte[]> uploaded, boolean replace) throws Exception {
+    /**
+     * {@code parts} replace files of the policy in force, and must each name one of them; with
+     * {@code replace} they are the whole candidate.
+     */
+    public PreviewReport preview(List<CandidatePart> parts, boolean replace) throws Exception {
         PolicyEngine current = policies.current();
-        Map<String, byte[]> files = new HashMap<>(replace ? Map.of() : current.policy().files().files());
+        Map<String, byte[]> inForce = current.policy().files().files();
+        Map<String, byte[]> uploaded = CandidateParts.check(parts, replace ? null : inForce.keySet());
+        Map<String, byte[]> files = new HashMap<>(replace ? Map.of() : inForce);
         files.putAll(uploaded);
-        PolicyEngine candidate;
-        try {
-            candidate = policies.checkCandidate(PolicyFiles.of("preview", files));
-        } catch (PolicyBuildException e) {
-            throw new CandidateRefusedException(e.diagnostics());
+        PolicyCheck check = policies.checkCandidate(PolicyFiles.of("preview", files));
+        if (!check.accepted()) {
+            throw new CandidateRefusedException(PolicyRefusedProblem.candidate(current.version(),
+                    check.files().version(), check.blocking(), check.warnings()));
         }
         Tally tally = new Tally(config.examples());
         for (String text : records.recentDecided(config.decisions())) {
-            tally.add(json.readTree(text), candidate);
+            tally.add(json.readTree(text), current, check.engine());
         }
-        return new PreviewReport(candidate.version(), current.version(), candidate.policy().warnings(), tally.replayed,
-                tally.changed, tally.replayed - tally.changed - tally.refused, tally.refused, tally.transitions(),
-                tally.examples);
+        return new PreviewReport(check.engine().version(), current.version(), check.warnings(), tally.replayed,
+                tally.unchanged, tally.changed, tally.refusedByCandidate, tally.acceptedByCandidate,
+                tally.recordedDiffer, tally.transitions(), tally.examples);
     }
 
-    /** Counts how recorded decisions come out under the candidate. */
+    /** How one policy answers a recorded request: decided (severity, basis) or refused (why). */
+    private record Answer(String severity, String basis, String refused) {
+
+        static Answer of(PolicyEngine engine, JsonNode record) {
+            try {
+                var request = RequestParser.parse(record.get("request"), engine.policy(),
+                        Instant.parse(record.get("decidedAt").asText()));
+                Decision d = DecisionService.decide(engine, request);
+                return new Answer(d.severity(), d.basis(), null);
+            } catch (InvalidRequestException e) {
+                return new Answer(null, null, "refuses the request: " + (e.problem().errors().isEmpty()
+                        ? e.problem().detail()
+                        : String.join("; ", e.problem().errors().stream().map(f -> f.message()).toList())));
+            } catch (EvaluationException e) {
+                return new Answer(null, null, "fails on the request: " + e.getMessage());
+            }
+        }
+
+        boolean decided() {
+            return refused == null;
+        }
+
+        boolean sameAs(Answer other) {
+            return decided() == other.decided() && Objects.equals(severity, other.severity)
+                    && Objects.equals(basis, other.basis);
+        }
+    }
+
+    /** Counts how recorded decisions come out under the policy in force and under the candidate. */
     private static final class Tally {
         final int maxExamples;
         int replayed;
+        int unchanged;
         int changed;
-        int refused;
+        int refusedByCandidate;
+        int acceptedByCandidate;
+        int recordedDiffer;
         final Map<String, Integer> moves = new LinkedHashMap<>();
         final List<PreviewReport.Example> examples = new ArrayList<>();
 
@@ -79,30 +118,40 @@ public class PreviewService {
             this.maxExamples = maxExamples;
         }
 
-        void add(JsonNode record, PolicyEngine candidate) {
+        void add(JsonNode record, PolicyEngine current, PolicyEngine candidate) {
             replayed++;
-            String id = record.get("decisionId").asText();
-            String severity = text(record.path("result"), "severity");
-            String basis = text(record.path("result"), "basis");
-            try {
-                var request = RequestParser.parse(record.get("request"), candidate.policy(),
-                        Instant.parse(record.get("decidedAt").asText()));
-                Decision d = DecisionService.decide(candidate, request);
-                if (!Objects.equals(severity, d.severity()) || !Objects.equals(basis, d.basis())) {
-                    changed++;
-                    moves.merge(none(severity) + "->" + none(d.severity()), 1, Integer::sum);
-                    example(new PreviewReport.Example(id, severity, basis, d.severity(), d.basis(), null));
-                }
-            } catch (InvalidRequestException | EvaluationException e) {
-                refused++;
-                example(new PreviewReport.Example(id, severity, basis, null, null,
-                        "the candidate would refuse or fail this request: " + e.getMessage()));
+            Answer recorded = new Answer(text(record.path("result"), "severity"), text(record.path("result"), "basis"),
+                    null);
+            Answer inForce = Answer.of(current, record);
+            Answer proposed = Answer.of(candidate, record);
+            boolean recordedDiffers = !recorded.sameAs(inForce);
+            if (recordedDiffers) {
+                recordedDiffer++;
             }
-        }
-
-        void example(PreviewReport.Example example) {
+            if (inForce.sameAs(proposed)) {
+                unchanged++;
+                return;
+            }
+            String note = null;
+            if (inForce.decided() && proposed.decided()) {
+                changed++;
+                moves.merge(none(inForce.severity()) + "->" + none(proposed.severity()), 1, Integer::sum);
+            } else if (inForce.decided()) {
+                refusedByCandidate++;
+                note = "The candidate " + proposed.refused();
+            } else if (proposed.decided()) {
+                acceptedByCandidate++;
+                note = "The policy in force " + inForce.refused();
+            } else { // refused by both, for different reasons: nothing a caller would see change
+                unchanged++;
+                return;
+            }
             if (examples.size() < maxExamples) {
-                examples.add(example);
+                examples.add(new PreviewReport.Example(record.get("decisionId").asText(),
+                        text(record, "decidedAt"), inForce.severity(), inForce.basis(), proposed.severity(),
+                        proposed.basis(), recordedDiffers ? recorded.severity() : null,
+                        recordedDiffers ? recorded.basis() : null,
+                        recordedDiffers ? text(record, "policyVersion") : null, note));
             }
         }
 

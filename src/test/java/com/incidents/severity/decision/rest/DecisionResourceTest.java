@@ -47,6 +47,41 @@ class DecisionResourceTest {
         decide("{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000}").body("decisionId", not(equalTo(id)));
     }
 
+    /**
+     * A capability assessment sent beside counts: the explanation names the capability table's
+     * result as set aside, and the rule that chose another basis, as the engine's outcome shows.
+     */
+    @Test
+    void theExplanationSaysWhenACapabilityResultWasSetAside() {
+        io.restassured.response.Response both = given().contentType(ContentType.JSON)
+                .body("{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000,\"capability\":\"Hosted storage\","
+                        + "\"incidentType\":\"OUTAGE\",\"durationMinutes\":400}")
+                .post("/api/v1/decisions").then().statusCode(200).extract().response();
+        String capability = both.path("capabilitySeverity");
+        String basis = both.path("basis");
+        org.junit.jupiter.api.Assertions.assertNotNull(capability, "the capability table gave a severity");
+        org.junit.jupiter.api.Assertions.assertNotEquals("CAPABILITY", basis);
+        String chooser = both.path("firedRules.find { it.kind == 'DRL' }.name");
+        both.then().body("explanation", hasItem(allOf(startsWith("Set aside: Capability severity gave " + capability),
+                containsString("\"" + chooser + "\""))));
+        // Counts alone: nothing was set aside.
+        decide("{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000}").statusCode(200)
+                .body("explanation", not(hasItem(startsWith("Set aside"))));
+    }
+
+    /** A duration given beside startedAt is used as given, and the explanation says so. */
+    @Test
+    void aDurationGivenBesideStartedAtIsUsedAndTheExplanationSaysSo() {
+        Instant started = Instant.now().minus(95, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        decide("{\"capabilityTier\":\"C1\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":45,\"startedAt\":\""
+                + started + "\"}")
+                .statusCode(200)
+                .body("facts.durationMinutes", equalTo(45))
+                .body("nextEscalation", nullValue())
+                .body("explanation[0]", allOf(containsString("45 minutes, as given in durationMinutes"),
+                        containsString(started.toString())));
+    }
+
     @Test
     void ongoingCapabilityIncidentGetsDueInstantsAndNextEscalation() {
         Instant started = Instant.now().minus(90, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);

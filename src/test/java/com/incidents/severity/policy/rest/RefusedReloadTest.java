@@ -39,7 +39,7 @@ class RefusedReloadTest {
         return Stream.of(
                 broken("malformed XML", PolicyEdits.DMN,
                         dmn -> dmn.replaceFirst("</decisionTable>", "</decisionTabl>"),
-                        PolicyEdits.DMN, null, "line 440", "must be terminated by the matching end-tag"),
+                        PolicyEdits.DMN, null, "line 440, column 7", "must be terminated by the matching end-tag"),
                 broken("DRL that does not compile", PolicyEdits.DRL,
                         drl -> drl.replaceFirst("modify \\(\\$a\\)", "modifyy (\\$a)"),
                         PolicyEdits.DRL, null, "line 47", "modifyy"),
