@@ -1,5 +1,8 @@
 package com.incidents.severity.audit;
 
+import com.atlassian.oai.validator.model.Request;
+import com.incidents.severity.contract.ServedContract;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -353,7 +356,8 @@ public abstract class AuditTrailContract {
     }
 
     private static void integrityFailure(String id, String version) {
-        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(409)
+        String path = "/api/v1/decisions/" + id + "/replay";
+        ServedContract.fetch().check(Request.Method.POST, path, given().post(path)).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/integrity-failure"))
                 .body("status", equalTo(409))

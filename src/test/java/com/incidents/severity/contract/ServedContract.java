@@ -20,7 +20,7 @@ import io.restassured.response.Response;
  * status or media type, a missing required field or header, a wrong type, an undeclared null or
  * an undeclared field fails the check.
  */
-final class ServedContract {
+public final class ServedContract {
 
     private final String document;
     private final OpenApiInteractionValidator validator;
@@ -39,7 +39,7 @@ final class ServedContract {
     }
 
     /** Fetches the document the service serves now. */
-    static ServedContract fetch() {
+    public static ServedContract fetch() {
         String json = given().accept("application/json").get("/q/openapi?format=json").then()
                 .statusCode(200).extract().asString();
         return new ServedContract(json);
@@ -50,7 +50,7 @@ final class ServedContract {
     }
 
     /** Fails unless the answer is one the document allows for this request; returns it for more checks. */
-    Response check(Request.Method method, String path, Response response) {
+    public Response check(Request.Method method, String path, Response response) {
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
         String body = response.asString();
         if (body != null && !body.isEmpty()) {

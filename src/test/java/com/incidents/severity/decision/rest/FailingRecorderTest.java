@@ -1,5 +1,8 @@
 package com.incidents.severity.decision.rest;
 
+import com.atlassian.oai.validator.model.Request;
+import com.incidents.severity.contract.ServedContract;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
@@ -70,6 +73,18 @@ class FailingRecorderTest {
                 assertThat(logs.errorsContaining(response.path("errorId")), hasSize(1));
             }
         }
+    }
+
+    @Test
+    void bugsAndStoreOutagesAnswerAsTheServedDocumentSays() {
+        ServedContract contract = ServedContract.fetch();
+        for (String body : List.of("{\"partnerReports\":13}", "{\"partnerReports\":14}", "{\"partnerReports\":15}")) {
+            contract.check(Request.Method.POST, "/api/v1/decisions",
+                    given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions"));
+        }
+        contract.check(Request.Method.POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON)
+                .body("[{\"partnerReports\":1},{\"partnerReports\":13},{\"partnerReports\":15}]")
+                .post("/api/v1/decisions/batch"));
     }
 
     @Test
