@@ -122,6 +122,9 @@ public final class EngineEvaluator {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
+                    if (!event.getMatch().getObjects().contains(assessment)) {
+                        return; // a rule that weighed no assessment, e.g. one that puts the severity order in
+                    }
                     fired.add(FiredRule.drl(event.getMatch().getRule().getName(),
                             description(event.getMatch().getRule().getMetaData())));
                     String basis = rules.basis(assessment);
@@ -131,7 +134,7 @@ public final class EngineEvaluator {
                 }
             });
             session.insert(assessment);
-            session.fireAllRules();
+            DrlFacts.fireBounded(session);
         } finally {
             session.dispose();
         }

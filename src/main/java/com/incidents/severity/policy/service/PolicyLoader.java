@@ -2,6 +2,7 @@ package com.incidents.severity.policy.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.jboss.logging.Logger;
 
@@ -9,6 +10,7 @@ import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.load.DmnValidation;
 import com.incidents.severity.engine.compile.PolicyCompiler;
+import com.incidents.severity.engine.compile.PolicySafety;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.engine.model.PolicyBuildException;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
@@ -16,7 +18,8 @@ import com.incidents.severity.policy.scenario.ScenarioResult;
 import com.incidents.severity.policy.scenario.ScenarioRunner;
 
 /**
- * Everything a policy must pass before it may serve: the Drools build, the contract names, the
+ * Everything a policy must pass before it may serve: first what a policy may contain
+ * ({@link PolicySafety}: nothing else reads a file it refuses), then the Drools build, the contract names, the
  * KIE DMN validator (its errors always block; its warnings only with {@code blockOnWarnings}) and
  * the scenarios. One loader keeps one DMN validator, which is costly to create; checks run one at a
  * time.
@@ -53,9 +56,17 @@ public final class PolicyLoader {
      */
     public synchronized PolicyCheck check(PolicyFiles files) {
         long start = System.nanoTime();
+        List<PolicyDiagnostic> unsafe = PolicySafety.refusals(files);
+        if (!unsafe.isEmpty()) { // nothing else may read these files: no validator, no build, no scenario
+            return new PolicyCheck(files, null, false, unsafe, List.of(), List.of(), unsafe,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        checkInterrupted();
         DmnValidation.Findings validated = validate(files);
+        checkInterrupted();
         List<PolicyDiagnostic> build = new ArrayList<>();
         CompiledPolicy compiled = validated.readable() ? compile(files, build) : null;
+        checkInterrupted();
         PolicyEngine engine = compiled == null ? null : engine(compiled, build);
         List<ScenarioResult> scenarios = compiled == null ? List.of()
                 : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0), files);
@@ -63,6 +74,16 @@ public final class PolicyLoader {
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new PolicyCheck(files, blocking.isEmpty() ? engine : null, compiled != null, List.copyOf(build),
                 validated.diagnostics(), scenarios, blocking, durationMs);
+    }
+
+    /**
+     * A check run under a time limit stops between its steps once its thread is interrupted (the
+     * caller stopped waiting), with a {@link CancellationException}.
+     */
+    static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("The check was given up: its time limit passed");
+        }
     }
 
     private static CompiledPolicy compile(PolicyFiles files, List<PolicyDiagnostic> build) {
