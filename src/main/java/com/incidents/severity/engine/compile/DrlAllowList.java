@@ -438,7 +438,8 @@ final class DrlAllowList {
         try {
             block = MvelParser.parseBlock("{" + text + "\n}");
         } catch (RuntimeException e) {
-            refuse(path, line, what + " consequence", "it cannot be read as a consequence: " + firstLine(e.getMessage()));
+            refuse(path, line + 1, what + " consequence: " + firstLine(text),
+                    "it cannot be read as a consequence: " + firstLine(e.getMessage()));
             return;
         }
         // Drools' MVEL parser keeps no positions: find each statement's first word in the text, which

@@ -63,9 +63,8 @@ final class SafeXml {
             if (message.contains("DOCTYPE")) {
                 problems.add(at(path, e.getLineNumber(), "a DOCTYPE is not allowed: no DTD or entity is ever read"));
             } else {
-                problems.add(new PolicyDiagnostic("ERROR", path, null,
-                        "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                        "not well-formed XML: " + message));
+                problems.add(at(path, e.getLineNumber(),
+                        "not well-formed XML (column " + e.getColumnNumber() + "): " + message));
             }
         } catch (Exception e) {
             problems.add(PolicyDiagnostic.error(path, null, "cannot be read as XML: " + e.getMessage()));

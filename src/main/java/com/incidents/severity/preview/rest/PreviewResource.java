@@ -16,6 +16,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.preview.model.PreviewReport;
 import com.incidents.severity.preview.service.PreviewService;
 import com.incidents.severity.problem.FieldError;
@@ -47,6 +50,13 @@ public class PreviewResource {
             throws Exception {
         if (files == null || files.isEmpty()) {
             throw InvalidRequestException.of(List.of(FieldError.of("body", "send at least one file part")));
+        }
+        List<PolicyDiagnostic> unsafe = files.stream().filter(f -> PolicyFiles.unsafePath(f.name()) != null)
+                .map(f -> PolicyDiagnostic.error(f.name(), null, "the part name is not a relative path inside the policy: "
+                        + "it has " + PolicyFiles.unsafePath(f.name())))
+                .toList();
+        if (!unsafe.isEmpty()) { // a part name is only ever a key in memory; still, it must be a policy path
+            throw new CandidateRefusedException(unsafe);
         }
         Map<String, byte[]> candidate = new HashMap<>();
         for (FileUpload file : files) {

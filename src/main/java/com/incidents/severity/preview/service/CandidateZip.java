@@ -2,16 +2,24 @@ package com.incidents.severity.preview.service;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 
-/** Reads candidate policy files from a zip of a rules folder, with limits against zip bombs. */
+/**
+ * Reads candidate policy files from a zip of a rules folder, with limits against zip bombs. Every
+ * entry name must be a relative path inside the policy ({@link PolicyFiles#unsafePath}); a zip
+ * with any other is refused whole (422, naming each such entry).
+ */
 public final class CandidateZip {
 
     private static final int MAX_ENTRIES = 500;
@@ -22,6 +30,7 @@ public final class CandidateZip {
 
     public static Map<String, byte[]> read(byte[] zip) {
         Map<String, byte[]> files = new HashMap<>();
+        List<PolicyDiagnostic> unsafeNames = new ArrayList<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;
@@ -29,9 +38,15 @@ public final class CandidateZip {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                String name = entry.getName().replace('\\', '/');
-                if (name.startsWith("/") || name.contains("../") || files.size() >= MAX_ENTRIES) {
-                    throw invalid("the zip holds an unsafe path or too many files: " + name);
+                String name = entry.getName();
+                String unsafe = PolicyFiles.unsafePath(name);
+                if (unsafe != null) {
+                    unsafeNames.add(PolicyDiagnostic.error(name, null,
+                            "the zip entry is not a relative path inside the policy: it has " + unsafe));
+                    continue;
+                }
+                if (files.size() >= MAX_ENTRIES) {
+                    throw invalid("the zip holds more than " + MAX_ENTRIES + " files");
                 }
                 byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_TOTAL_BYTES - total + 1));
                 total += content.length;
@@ -42,6 +57,9 @@ public final class CandidateZip {
             }
         } catch (IOException e) {
             throw invalid("the body is not a readable zip file: " + e.getMessage());
+        }
+        if (!unsafeNames.isEmpty()) {
+            throw new CandidateRefusedException(unsafeNames);
         }
         if (files.isEmpty()) {
             throw invalid("the zip holds no files");

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,7 +25,9 @@ import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.engine.model.PolicyBuildException;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.policy.service.TimeLimit;
 import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.preview.PreviewConfig;
 import com.incidents.severity.preview.model.PreviewReport;
@@ -46,8 +52,30 @@ public class PreviewService {
     @Inject
     ObjectMapper json;
 
-    /** {@code uploaded} replaces files of the policy in force (or, with {@code replace}, is the whole policy). */
+    /** Candidate checks and replays, one at a time, each within the configured time limit. */
+    private final TimeLimit limit = new TimeLimit("policy-preview");
+
+    @PreDestroy
+    void stop() {
+        limit.shutdown();
+    }
+
+    /**
+     * {@code uploaded} replaces files of the policy in force (or, with {@code replace}, is the whole
+     * policy). The check and the replay run on a thread of their own, within
+     * {@code severity.preview.time-limit}; past it the candidate is refused and the work given up.
+     */
     public PreviewReport preview(Map<String, byte[]> uploaded, boolean replace) throws Exception {
+        try {
+            return limit.call(() -> check(uploaded, replace), config.timeLimit());
+        } catch (TimeoutException e) {
+            throw new CandidateRefusedException(List.of(PolicyDiagnostic.error(null, null,
+                    "The checks of the candidate did not finish within " + config.timeLimit().toSeconds()
+                            + " s (severity.preview.time-limit); it is refused")));
+        }
+    }
+
+    private PreviewReport check(Map<String, byte[]> uploaded, boolean replace) throws Exception {
         PolicyEngine current = policies.current();
         Map<String, byte[]> files = new HashMap<>(replace ? Map.of() : current.policy().files().files());
         files.putAll(uploaded);
@@ -59,6 +87,9 @@ public class PreviewService {
         }
         Tally tally = new Tally(config.examples());
         for (String text : records.recentDecided(config.decisions())) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("The preview was given up: its time limit passed");
+            }
             tally.add(json.readTree(text), candidate);
         }
         return new PreviewReport(candidate.version(), current.version(), candidate.policy().warnings(), tally.replayed,
