@@ -18,6 +18,9 @@ final class DrlFacts {
     private static final String COMPARISON = DRL_COMPARISON;
     private static final String MORE_SEVERE = DRL_MORE_SEVERE;
 
+    /** More rule firings than this for one decision means rules that never settle: the decision fails. */
+    static final int MAX_FIRINGS = 10_000;
+
     private final KieBase kieBase;
     private final FactType assessment;
     private final FactType comparison;
@@ -56,6 +59,15 @@ final class DrlFacts {
         return get(fact, "basis");
     }
 
+    /** Fires the session's rules, and fails rather than loop when they fire without end. */
+    static void fireBounded(KieSession session) {
+        int fired = session.fireAllRules(MAX_FIRINGS);
+        if (fired >= MAX_FIRINGS) {
+            throw new EvaluationException("The DRL rules fired " + MAX_FIRINGS
+                    + " times without settling: they loop (a modify that matches its own rule again?)");
+        }
+    }
+
     /** Asks the rules whether {@code candidate} ranks above {@code current}. */
     boolean moreSevere(String candidate, String current) {
         KieSession session = kieBase.newKieSession();
@@ -64,6 +76,7 @@ final class DrlFacts {
             comparison.set(fact, "candidate", candidate);
             comparison.set(fact, "current", current);
             session.insert(fact);
+            fireBounded(session); // rules may put in the facts the query joins on (the severity order)
             return session.getQueryResults(MORE_SEVERE).size() > 0;
         } catch (ReflectiveOperationException e) {
             throw new EvaluationException("The DRL type " + PACKAGE + "." + COMPARISON + " cannot be created", e);

@@ -152,6 +152,9 @@ public final class EngineEvaluator {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
+                    if (!event.getMatch().getObjects().contains(assessment)) {
+                        return; // a rule that weighed no assessment, e.g. one that puts the severity order in
+                    }
                     FiredRule rule = FiredRule.drl(event.getMatch().getRule().getName(),
                             description(event.getMatch().getRule().getMetaData()));
                     fired.add(rule);
@@ -163,7 +166,7 @@ public final class EngineEvaluator {
                 }
             });
             session.insert(assessment);
-            session.fireAllRules();
+            DrlFacts.fireBounded(session);
         } finally {
             session.dispose();
         }

@@ -11,6 +11,13 @@ public interface PreviewConfig {
     @WithDefault("1000")
     int decisions();
 
+    /**
+     * How long a preview may take, checks and replay together; past it the candidate is refused
+     * (422) and its check is given up.
+     */
+    @WithDefault("60s")
+    java.time.Duration timeLimit();
+
     /** How many changed decisions a preview lists as examples. */
     @WithDefault("20")
     int examples();

@@ -10,9 +10,10 @@ import com.incidents.severity.engine.model.PolicyBuildException;
 import com.incidents.severity.support.Fixture;
 
 /**
- * The outcome cache steps aside for any policy that may decide from more than its facts, the next
- * escalation is found by the engine and the rules' own ranking, and the rules must declare what
- * the service asks of them.
+ * The outcome cache steps aside for any policy that may decide from more than its facts, DRL that
+ * would run outside code never reaches Drools, the next escalation is found by the engine and the
+ * rules' own ranking (their SeverityRank facts), and the rules must declare what the service asks
+ * of them.
  */
 class EngineGuardsTest {
 
@@ -36,19 +37,19 @@ class EngineGuardsTest {
     }
 
     @Test
-    void drlThatNamesAClockTurnsTheCacheOff() {
-        PolicyEngine engine = Fixture.edited(DRL, drl -> drl.replace("function int rank(String severity) {",
-                "function long clock() { return System.currentTimeMillis(); }\n\nfunction int rank(String severity) {"),
-                1000);
-        assertEquals("off: severity/combination.drl names 'System', which may depend on more than the facts",
-                engine.cacheStatus());
+    void drlThatCallsOutsideCodeIsRefusedBeforeItIsBuilt() {
+        PolicyBuildException refused = assertThrows(PolicyBuildException.class, () -> Fixture.edited(DRL,
+                drl -> drl.replace("modify ($a) { setBasis(\"NONE\") }",
+                        "modify ($a) { setBasis(\"NONE\") }\n    System.currentTimeMillis();"), 1000));
+        assertTrue(refused.getMessage().contains(DRL) && refused.getMessage().contains("System.currentTimeMillis()"),
+                refused.getMessage());
     }
 
     @Test
-    void drlThatImportsClassesTurnsTheCacheOff() {
-        PolicyEngine engine = Fixture.edited(DRL, drl -> drl.replace("package severity;",
-                "package severity;\n\nimport java.util.List;"), 1000);
-        assertEquals("off: severity/combination.drl imports classes", engine.cacheStatus());
+    void drlThatImportsClassesIsRefusedBeforeItIsBuilt() {
+        PolicyBuildException refused = assertThrows(PolicyBuildException.class, () -> Fixture.edited(DRL,
+                drl -> drl.replace("package severity;", "package severity;\n\nimport java.util.List;"), 1000));
+        assertTrue(refused.getMessage().contains("import java.util.List is not allowed"), refused.getMessage());
     }
 
     @Test
@@ -78,8 +79,8 @@ class EngineGuardsTest {
     @Test
     void whatIsMoreSevereIsTheRulesOwnRanking() {
         PolicyEngine reversed = Fixture.edited(DRL, drl -> drl
-                .replace("if (\"SEV1\".equals(severity)) return 3;", "if (\"SEV1\".equals(severity)) return 1;")
-                .replace("if (\"SEV3\".equals(severity)) return 1;", "if (\"SEV3\".equals(severity)) return 3;"), 1000);
+                .replace("new SeverityRank(\"SEV1\", 3)", "new SeverityRank(\"SEV1\", 1)")
+                .replace("new SeverityRank(\"SEV3\", 1)", "new SeverityRank(\"SEV3\", 3)"), 1000);
         Facts c1Outage = new Facts(null, null, null, null, "C1", "OUTAGE", 30L, null);
         assertTrue(reversed.nextByDuration(c1Outage, reversed.decide(c1Outage)).isEmpty(),
                 "under rules that rank SEV1 lowest, becoming SEV1 is no escalation");

@@ -27,7 +27,7 @@ class CapabilityFactsTest {
     private static PolicyEngine countsNeverTakePrecedence() {
         return PolicyTypeEdits.engine(Fixture.copyWithEdit(PolicyEdits.DRL, drl -> drl
                 .replace("$a : Assessment( basis == null, impactBand != \"NONE\" )",
-                        "$a : Assessment( basis == null, impactBand != \"NONE\" )\n    eval(false)")
+                        "$a : Assessment( basis == null, impactBand != \"NONE\", basis == \"never\" )")
                 .replace("$a : Assessment( basis == null, impactBand == \"NONE\" )", "$a : Assessment( basis == null )")));
     }
 

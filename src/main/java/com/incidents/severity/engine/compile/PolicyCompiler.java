@@ -41,9 +41,9 @@ public final class PolicyCompiler {
             CAPABILITY_SEVERITY, ESCALATION_SEVERITY);
 
     public CompiledPolicy compile(PolicyFiles files) {
-        List<PolicyDiagnostic> malformed = XmlCheck.malformed(files);
-        if (!malformed.isEmpty()) {
-            throw new PolicyBuildException(malformed);
+        List<PolicyDiagnostic> refused = PolicySafety.refusals(files);
+        if (!refused.isEmpty()) {
+            throw new PolicyBuildException(refused);
         }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("com.incidents.policy", "severity-policy",

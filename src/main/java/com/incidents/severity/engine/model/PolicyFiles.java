@@ -22,6 +22,35 @@ public record PolicyFiles(String origin, SortedMap<String, byte[]> files, String
         return new PolicyFiles(origin, sorted, hash(sorted));
     }
 
+    /**
+     * Why a name cannot be the path of a policy file, or null when it can: a path is relative to the
+     * rules folder, '/'-separated, and stays inside it (no {@code ..}, no absolute path, no backslash,
+     * no empty or {@code .} segment, no drive letter, no control character).
+     */
+    public static String unsafePath(String name) {
+        if (name == null || name.isEmpty()) {
+            return "an empty name";
+        }
+        if (name.indexOf('\\') >= 0) {
+            return "a backslash";
+        }
+        if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+            return "an absolute path";
+        }
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "a control character";
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.equals("..")) {
+                return "a '..' segment";
+            }
+            if (segment.isEmpty() || segment.equals(".")) {
+                return "an empty or '.' segment";
+            }
+        }
+        return null;
+    }
+
     public String text(String path) {
         return new String(files.get(path), StandardCharsets.UTF_8);
     }

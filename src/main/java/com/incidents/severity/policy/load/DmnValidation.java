@@ -1,18 +1,13 @@
 package com.incidents.severity.policy.load;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.kie.api.builder.Message;
+import org.kie.api.io.Resource;
+import org.kie.internal.io.ResourceFactory;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNMessageType;
 import org.kie.dmn.validation.DMNValidator;
@@ -25,7 +20,8 @@ import com.incidents.severity.engine.model.PolicyFiles;
 /**
  * The KIE DMN validator (XML schema, model, decision-table analysis) over the DMN files of a
  * policy. Creating the validator costs about a second, so one instance is made and reused; it is
- * not meant for concurrent use, hence the synchronization.
+ * not meant for concurrent use, hence the synchronization. It reads the files from memory and writes
+ * none: a file name is never a path on disk here.
  */
 public final class DmnValidation {
 
@@ -46,25 +42,24 @@ public final class DmnValidation {
         if (dmn.isEmpty()) {
             return new Findings(List.of(), true);
         }
-        Path dir = writeTemp(files, dmn.keySet());
-        try {
-            File[] models = dmn.keySet().stream().map(p -> dir.resolve(p).toFile()).toArray(File[]::new);
-            List<DMNMessage> messages = validator()
-                    .validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL,
-                            Validation.ANALYZE_DECISION_TABLE)
-                    .theseModels(models);
-            List<PolicyDiagnostic> diagnostics = new ArrayList<>();
-            boolean readable = true;
-            for (DMNMessage m : messages) {
-                if (m.getLevel() == Message.Level.ERROR || m.getLevel() == Message.Level.WARNING) {
-                    diagnostics.add(ValidatorMessages.diagnostic(m, dmn, dir));
-                }
-                readable &= m.getMessageType() != DMNMessageType.FAILED_XML_VALIDATION;
+        // In memory: the validator reads each file from its bytes, so no part name ever becomes a path on disk.
+        Resource[] models = dmn.keySet().stream().map(p -> {
+            Resource resource = ResourceFactory.newByteArrayResource(files.files().get(p));
+            resource.setSourcePath(p);
+            return resource;
+        }).toArray(Resource[]::new);
+        List<DMNMessage> messages = validator()
+                .validateUsing(Validation.VALIDATE_SCHEMA, Validation.VALIDATE_MODEL, Validation.ANALYZE_DECISION_TABLE)
+                .theseModels(models);
+        List<PolicyDiagnostic> diagnostics = new ArrayList<>();
+        boolean readable = true;
+        for (DMNMessage m : messages) {
+            if (m.getLevel() == Message.Level.ERROR || m.getLevel() == Message.Level.WARNING) {
+                diagnostics.add(ValidatorMessages.diagnostic(m, dmn));
             }
-            return new Findings(List.copyOf(diagnostics), readable);
-        } finally {
-            delete(dir);
+            readable &= m.getMessageType() != DMNMessageType.FAILED_XML_VALIDATION;
         }
+        return new Findings(List.copyOf(diagnostics), readable);
     }
 
     private DMNValidator validator() {
@@ -72,33 +67,5 @@ public final class DmnValidation {
             validator = DMNValidatorFactory.newValidator();
         }
         return validator;
-    }
-
-    private static Path writeTemp(PolicyFiles files, Iterable<String> paths) {
-        for (String path : paths) { // paths may come from an upload: never outside the temporary folder
-            Path relative = Path.of(path).normalize();
-            if (relative.isAbsolute() || relative.toString().isEmpty() || relative.startsWith("..")) {
-                throw new IllegalArgumentException("A policy file path leaves its folder: " + path);
-            }
-        }
-        try {
-            Path dir = Files.createTempDirectory("policy-validate-");
-            for (String path : paths) {
-                Path target = dir.resolve(path).normalize();
-                Files.createDirectories(target.getParent());
-                Files.write(target, files.files().get(path));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the DMN files for validation", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            dir.toFile().deleteOnExit();
-        }
     }
 }

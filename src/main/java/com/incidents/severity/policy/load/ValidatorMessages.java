@@ -1,6 +1,5 @@
 package com.incidents.severity.policy.load;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +21,8 @@ final class ValidatorMessages {
     private ValidatorMessages() {
     }
 
-    static PolicyDiagnostic diagnostic(DMNMessage m, Map<String, String> dmnTexts, Path tempDir) {
+    static PolicyDiagnostic diagnostic(DMNMessage m, Map<String, String> dmnTexts) {
         String text = m.getText() == null ? String.valueOf(m.getMessage()) : m.getText();
-        text = text.replace(tempDir.toString() + "/", "").replace(tempDir.toString(), "");
         text = TRAILER.matcher(text.replaceFirst("^DMN: ", "")).replaceFirst("").strip();
         return new PolicyDiagnostic(m.getLevel().name(), file(m, text, dmnTexts), table(m), rule(m, text), text);
     }

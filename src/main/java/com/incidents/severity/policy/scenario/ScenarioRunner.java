@@ -62,8 +62,13 @@ public final class ScenarioRunner {
         List<ScenarioResult> results = new ArrayList<>();
         try {
             for (CSVRecord row : FORMAT.parse(new StringReader(text))) {
+                if (Thread.currentThread().isInterrupted()) { // the check's time limit passed: stop, do not finish
+                    throw new java.util.concurrent.CancellationException("The scenarios were given up at " + name);
+                }
                 results.add(runRow(engine, name, row));
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             results.add(ScenarioResult.failed(name, 0, "(file)", "cannot read the file as CSV: " + e.getMessage()));
         }

@@ -2,6 +2,7 @@ package com.incidents.severity.policy.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import org.jboss.logging.Logger;
 
@@ -9,7 +10,7 @@ import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.load.DmnValidation;
 import com.incidents.severity.engine.compile.PolicyCompiler;
-import com.incidents.severity.engine.compile.XmlCheck;
+import com.incidents.severity.engine.compile.PolicySafety;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.engine.model.PolicyBuildException;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
@@ -17,7 +18,8 @@ import com.incidents.severity.policy.scenario.ScenarioResult;
 import com.incidents.severity.policy.scenario.ScenarioRunner;
 
 /**
- * Everything a policy must pass before it may serve: the Drools build, the contract names, the
+ * Everything a policy must pass before it may serve: first what a policy may contain
+ * ({@link PolicySafety}: nothing else reads a file it refuses), then the Drools build, the contract names, the
  * KIE DMN validator (its errors always block; its warnings only with {@code blockOnWarnings}) and
  * the scenarios. One loader keeps one DMN validator, which is costly to create; checks run one at a
  * time.
@@ -56,13 +58,19 @@ public final class PolicyLoader {
      */
     public synchronized PolicyCheck check(PolicyFiles files) {
         long start = System.nanoTime();
-        List<PolicyDiagnostic> malformed = XmlCheck.malformed(files);
-        DmnValidation.Findings validated = malformed.isEmpty() ? validate(files)
-                : new DmnValidation.Findings(malformed, false);
+        List<PolicyDiagnostic> unsafe = PolicySafety.refusals(files);
+        if (!unsafe.isEmpty()) { // nothing else may read these files: no validator, no build, no scenario
+            return new PolicyCheck(files, null, false, unsafe, List.of(), List.of(), unsafe,
+                    (System.nanoTime() - start) / 1_000_000, "refused by the policy check before any parser or build");
+        }
+        checkInterrupted();
+        DmnValidation.Findings validated = validate(files);
         long validatedAt = System.nanoTime();
+        checkInterrupted();
         List<PolicyDiagnostic> build = new ArrayList<>();
         CompiledPolicy compiled = validated.readable() ? compile(files, build) : null;
         long compiledAt = System.nanoTime();
+        checkInterrupted();
         PolicyEngine engine = compiled == null ? null : engine(compiled, build);
         long readyAt = System.nanoTime();
         List<ScenarioResult> scenarios = compiled == null ? List.of()
@@ -78,6 +86,16 @@ public final class PolicyLoader {
 
     private static long ms(long nanos) {
         return nanos / 1_000_000;
+    }
+
+    /**
+     * A check run under a time limit stops between its steps once its thread is interrupted (the
+     * caller stopped waiting), with a {@link CancellationException}.
+     */
+    static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("The check was given up: its time limit passed");
+        }
     }
 
     private static CompiledPolicy compile(PolicyFiles files, List<PolicyDiagnostic> build) {

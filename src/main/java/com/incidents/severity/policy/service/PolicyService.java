@@ -45,6 +45,8 @@ public class PolicyService {
     private final AtomicReference<PolicyEngine> current = new AtomicReference<>();
     private final ReloadHistory history = new ReloadHistory();
     private PolicyLoader loader;
+    private final Object candidateLoaderLock = new Object();
+    private PolicyLoader candidateLoader;
 
     void onStart(@Observes StartupEvent event) {
         reload(ReloadTrigger.STARTUP);
@@ -135,11 +137,22 @@ public class PolicyService {
     }
 
     /**
-     * Checks candidate files exactly as a reload would (same validator, same settings, same
-     * scenarios) without putting them in force: the engine when accepted, and every finding.
+     * Checks candidate files exactly as a reload would (the same checks and settings) without
+     * putting them in force: the engine when accepted, and every finding. It takes neither this
+     * service's lock nor the reload's loader: a slow candidate never holds up a reload or the
+     * watcher. Candidates have a loader (and DMN validator) of their own.
      */
-    public synchronized PolicyCheck checkCandidate(PolicyFiles files) {
-        return loader().check(files);
+    public PolicyCheck checkCandidate(PolicyFiles files) {
+        return candidateLoader().check(files);
+    }
+
+    private PolicyLoader candidateLoader() {
+        synchronized (candidateLoaderLock) {
+            if (candidateLoader == null) {
+                candidateLoader = new PolicyLoader(config.cache().maxEntries(), config.reload().blockOnWarnings());
+            }
+            return candidateLoader;
+        }
     }
 
     private PolicyLoader loader() {

@@ -15,6 +15,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.preview.model.PreviewReport;
 import com.incidents.severity.preview.service.CandidatePart;
 import com.incidents.severity.preview.service.CandidateZip;

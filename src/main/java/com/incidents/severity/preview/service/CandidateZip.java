@@ -31,7 +31,7 @@ public final class CandidateZip {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                String name = entry.getName().replace('\\', '/');
+                String name = entry.getName(); // as sent: CandidateParts refuses backslashes, not this reader
                 while (name.startsWith("./")) { // zip -r - . from inside the folder, with some tools
                     name = name.substring(2);
                 }

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,7 +25,9 @@ import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.rest.PolicyRefusedProblem;
 import com.incidents.severity.policy.service.PolicyCheck;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.policy.service.TimeLimit;
 import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.preview.PreviewConfig;
 import com.incidents.severity.preview.model.PreviewReport;
@@ -50,9 +56,19 @@ public class PreviewService {
     @Inject
     ObjectMapper json;
 
+    /** Candidate checks and replays, one at a time, each within the configured time limit. */
+    private final TimeLimit limit = new TimeLimit("policy-preview");
+
+    @PreDestroy
+    void stop() {
+        limit.shutdown();
+    }
+
     /**
      * {@code parts} replace files of the policy in force, and must each name one of them; with
-     * {@code replace} they are the whole candidate.
+     * {@code replace} they are the whole candidate. The check and the replay run on a thread of
+     * their own, within {@code severity.preview.time-limit}; past it the candidate is refused and
+     * the work given up.
      */
     public PreviewReport preview(List<CandidatePart> parts, boolean replace) throws Exception {
         PolicyEngine current = policies.current();
@@ -60,13 +76,28 @@ public class PreviewService {
         Map<String, byte[]> uploaded = CandidateParts.check(parts, replace ? null : inForce.keySet());
         Map<String, byte[]> files = new HashMap<>(replace ? Map.of() : inForce);
         files.putAll(uploaded);
-        PolicyCheck check = policies.checkCandidate(PolicyFiles.of("preview", files));
+        PolicyFiles candidate = PolicyFiles.of("preview", files);
+        try {
+            return limit.call(() -> check(current, candidate), config.timeLimit());
+        } catch (TimeoutException e) {
+            throw new CandidateRefusedException(PolicyRefusedProblem.candidate(current.version(), candidate.version(),
+                    List.of(PolicyDiagnostic.error(null, null, "The checks of the candidate did not finish within "
+                            + config.timeLimit().toSeconds() + " s (severity.preview.time-limit); it is refused")),
+                    List.of()));
+        }
+    }
+
+    private PreviewReport check(PolicyEngine current, PolicyFiles candidate) throws Exception {
+        PolicyCheck check = policies.checkCandidate(candidate);
         if (!check.accepted()) {
             throw new CandidateRefusedException(PolicyRefusedProblem.candidate(current.version(),
                     check.files().version(), check.blocking(), check.warnings()));
         }
         Tally tally = new Tally(config.examples());
         for (String text : records.recentDecided(config.decisions())) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("The preview was given up: its time limit passed");
+            }
             tally.add(json.readTree(text), current, check.engine());
         }
         return new PreviewReport(check.engine().version(), current.version(), check.warnings(), tally.replayed,

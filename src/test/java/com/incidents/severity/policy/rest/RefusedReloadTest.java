@@ -42,7 +42,7 @@ class RefusedReloadTest {
                         PolicyEdits.DMN, null, "line 440, column 7", "must be terminated by the matching end-tag"),
                 broken("DRL that does not compile", PolicyEdits.DRL,
                         drl -> drl.replaceFirst("modify \\(\\$a\\)", "modifyy (\\$a)"),
-                        PolicyEdits.DRL, null, "line 47", "modifyy"),
+                        PolicyEdits.DRL, null, "line 69", "modifyy"),
                 broken("overlap under UNIQUE", PolicyEdits.DMN,
                         dmn -> dmn.replace("<text>(5..15]</text>", "<text>[5..15]</text>"),
                         PolicyEdits.DMN, "Escalation severity", "rules 3, 4", "Overlap detected"),

@@ -1,0 +1,239 @@
+package com.incidents.severity.engine.compile;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.kie.dmn.feel.parser.feel11.FEEL_1_1Lexer;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+
+/**
+ * The first parser that sees an XML file of a policy, before the KIE validator or Drools: a SAX
+ * parser that refuses any DOCTYPE (so no DTD or entity is ever fetched or expanded), resolves no
+ * external resource, and stops at {@value #MAX_DEPTH} levels of elements. On the way it names the
+ * constructs that would let a policy run code: DMN functions of a kind other than FEEL, FEEL
+ * {@code external} functions, imports of other than DMN models, expression languages other than
+ * FEEL, schema locations, XInclude, and in {@code kmodule.xml} anything beyond knowledge bases and
+ * sessions (listeners, work item handlers and configuration properties name classes to create).
+ */
+final class SafeXml {
+
+    /** The deepest nesting of elements a policy XML file may have (the shipped DMN files have 6). */
+    static final int MAX_DEPTH = 64;
+
+    private static final Set<String> FEEL_KINDS = Set.of("FEEL", "F");
+    private static final Set<String> FREE_TEXT_PARENTS = Set.of("annotationEntry", "textAnnotation");
+    private static final Map<String, Set<String>> KMODULE = Map.of(
+            "kmodule", Set.of(),
+            "kbase", Set.of("name", "packages", "default", "equalsBehavior", "eventProcessingMode"),
+            "ksession", Set.of("name", "type", "default", "clockType"));
+    private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
+
+    private SafeXml() {
+    }
+
+    static List<PolicyDiagnostic> check(String path, byte[] content) {
+        List<PolicyDiagnostic> problems = new ArrayList<>();
+        Handler handler = new Handler(path, problems);
+        try {
+            parser().parse(new ByteArrayInputStream(content), handler);
+        } catch (TooDeep e) {
+            problems.add(at(path, e.line, "elements nested deeper than " + MAX_DEPTH
+                    + " levels are not allowed"));
+        } catch (SAXParseException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("DOCTYPE")) {
+                problems.add(at(path, e.getLineNumber(), "a DOCTYPE is not allowed: no DTD or entity is ever read"));
+            } else {
+                problems.add(at(path, e.getLineNumber(),
+                        "not well-formed XML (column " + e.getColumnNumber() + "): " + message));
+            }
+        } catch (Exception e) {
+            problems.add(PolicyDiagnostic.error(path, null, "cannot be read as XML: " + e.getMessage()));
+        }
+        return problems;
+    }
+
+    private static SAXParser parser() throws Exception {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        SAXParser parser = factory.newSAXParser();
+        parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return parser;
+    }
+
+    private static PolicyDiagnostic at(String path, int line, String message) {
+        return new PolicyDiagnostic("ERROR", path, null, line > 0 ? "line " + line : null, message);
+    }
+
+    private static final class TooDeep extends SAXException {
+        final int line;
+
+        TooDeep(int line) {
+            super("too deep");
+            this.line = line;
+        }
+    }
+
+    private static final class Handler extends DefaultHandler {
+        private final String path;
+        private final List<PolicyDiagnostic> problems;
+        private final boolean dmn;
+        private final boolean kmodule;
+        private final Deque<String> open = new ArrayDeque<>();
+        private Locator locator;
+        private StringBuilder feel;
+        private int feelLine;
+
+        Handler(String path, List<PolicyDiagnostic> problems) {
+            this.path = path;
+            this.problems = problems;
+            this.dmn = path.endsWith(".dmn");
+            this.kmodule = path.equals("META-INF/kmodule.xml");
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        private int line() {
+            return locator == null ? 0 : locator.getLineNumber();
+        }
+
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) {
+            return new InputSource(new StringReader("")); // never reached with DOCTYPE refused; never fetch
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes attributes) throws SAXException {
+            if (open.size() >= MAX_DEPTH) {
+                throw new TooDeep(line());
+            }
+            String parent = open.peek();
+            open.push(local);
+            if (XINCLUDE.equals(uri)) {
+                refuse("XInclude (<" + qName + ">) is not allowed");
+            }
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String name = attributes.getLocalName(i);
+                if (name.equals("schemaLocation") || name.equals("noNamespaceSchemaLocation")) {
+                    refuse("the attribute " + attributes.getQName(i) + " is not allowed: no schema is ever fetched");
+                }
+            }
+            if (dmn) {
+                dmnElement(local, parent, attributes);
+            } else if (kmodule) {
+                kmoduleElement(local, attributes);
+            }
+        }
+
+        private void dmnElement(String local, String parent, Attributes attributes) {
+            if (local.equals("functionDefinition") || local.equals("encapsulatedLogic")) {
+                for (int i = 0; i < attributes.getLength(); i++) {
+                    if (attributes.getLocalName(i).equals("kind") && !FEEL_KINDS.contains(attributes.getValue(i))) {
+                        refuse("a DMN function of kind '" + attributes.getValue(i)
+                                + "' is not allowed: only FEEL functions");
+                    }
+                }
+            }
+            if (local.equals("import")) {
+                String type = attributes.getValue("importType");
+                if (type == null || !type.contains("/DMN/")) {
+                    refuse("an import of type '" + type + "' is not allowed: only DMN models");
+                }
+            }
+            for (String language : List.of("expressionLanguage", "typeLanguage")) {
+                String value = attributes.getValue(language);
+                if (value != null && !value.toUpperCase(java.util.Locale.ROOT).contains("FEEL")) {
+                    refuse("the " + language + " '" + value + "' is not allowed: only FEEL");
+                }
+            }
+            if (local.equals("text") && !FREE_TEXT_PARENTS.contains(parent)) {
+                feel = new StringBuilder();
+                feelLine = line();
+            }
+        }
+
+        private void kmoduleElement(String local, Attributes attributes) {
+            Set<String> allowed = KMODULE.get(local);
+            if (allowed == null) {
+                refuse("<" + local + "> is not allowed in kmodule.xml: only kmodule, kbase and ksession");
+                return;
+            }
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String name = attributes.getLocalName(i);
+                if (!attributes.getURI(i).isEmpty() || !allowed.contains(name)) {
+                    refuse("the attribute " + attributes.getQName(i) + " of <" + local + "> is not allowed in kmodule.xml");
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (feel != null) {
+                feel.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            open.pop();
+            if (feel != null && local.equals("text")) {
+                if (hasExternal(feel.toString())) {
+                    problems.add(at(path, feelLine, "a FEEL external function is not allowed (it calls Java): "
+                            + abbreviate(feel.toString())));
+                }
+                feel = null;
+            }
+        }
+
+        private void refuse(String message) {
+            problems.add(at(path, line(), message));
+        }
+    }
+
+    /** Whether FEEL's own lexer finds the keyword {@code external} (outside strings and comments). */
+    static boolean hasExternal(String feel) {
+        FEEL_1_1Lexer lexer = new FEEL_1_1Lexer(CharStreams.fromString(feel));
+        lexer.removeErrorListeners();
+        for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+            if (token.getType() == FEEL_1_1Lexer.EXTERNAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+    }
+}

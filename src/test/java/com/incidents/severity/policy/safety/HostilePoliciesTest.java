@@ -1,0 +1,102 @@
+package com.incidents.severity.policy.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.engine.compile.PolicyCompiler;
+import com.incidents.severity.engine.compile.PolicySafety;
+import com.incidents.severity.engine.model.PolicyBuildException;
+import com.incidents.severity.engine.model.PolicyDiagnostic;
+import com.incidents.severity.policy.service.PolicyCheck;
+import com.incidents.severity.policy.service.PolicyLoader;
+import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.Hostile;
+
+/**
+ * Every policy of the hostile corpus is refused before the DMN validator or Drools reads it, by a
+ * diagnostic naming its file, line and construct; none of them ran (their marker files stay absent,
+ * and this JVM is still here after the System.exit case).
+ */
+class HostilePoliciesTest {
+
+    /** Each case: the file, the line and words of the construct the refusal must name. */
+    private static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("exec", new Expected("severity/hostile.drl", 8, "Runtime.getRuntime().exec(")),
+            Map.entry("file-read", new Expected("severity/hostile.drl", 8, "throw new IllegalStateException(")),
+            Map.entry("system-exit", new Expected("severity/hostile.drl", 8, "System.exit(0)")),
+            Map.entry("sleep", new Expected("severity/hostile.drl", 8, "Thread.sleep(60000)")),
+            Map.entry("drl-function", new Expected("severity/hostile.drl", 4, "function stop")),
+            Map.entry("global", new Expected("severity/hostile.drl", 4, "global leaked")),
+            Map.entry("static-import", new Expected("severity/hostile.drl", 4, "static import java.lang.System.exit")),
+            Map.entry("class-import", new Expected("severity/hostile.drl", 4, "import java.io.File")),
+            Map.entry("annotation-mvel", new Expected("severity/hostile.drl", 4, "@description(Runtime.getRuntime()")),
+            Map.entry("salience-expression", new Expected("severity/hostile.drl", 5, "attribute salience")),
+            Map.entry("unicode-escape", new Expected("severity/hostile.drl", 9, "unicode escape")),
+            Map.entry("constraint-call", new Expected("severity/hostile.drl", 6, "System.getenv(\"HOME\")")),
+            Map.entry("kmodule-listener", new Expected("META-INF/kmodule.xml", 6, "<listeners>")),
+            Map.entry("feel-java-function", new Expected("hostile.dmn", 6, "function of kind 'Java'")),
+            Map.entry("feel-external", new Expected("hostile.dmn", 7, "FEEL external function")));
+
+    private static final List<Path> MARKERS = List.of(Path.of("target/hostile-exec-ran"),
+            Path.of("target/hostile-annotation-ran"));
+
+    record Expected(String file, int line, String construct) {
+    }
+
+    @BeforeAll
+    static void noMarkers() throws Exception {
+        for (Path marker : MARKERS) {
+            Files.deleteIfExists(marker);
+        }
+    }
+
+    @Test
+    void theCorpusHoldsEveryExpectedCase() {
+        assertEquals(EXPECTED.keySet(), new java.util.TreeSet<>(Hostile.cases()));
+    }
+
+    @Test
+    void theFixtureKeepsToTheAllowList() {
+        assertEquals(List.of(), PolicySafety.refusals(Fixture.files()));
+    }
+
+    @Test
+    void eachHostilePolicyIsRefusedAtItsFileLineAndConstruct() throws Exception {
+        PolicyLoader loader = new PolicyLoader(1000);
+        for (String name : Hostile.cases()) {
+            Expected expected = EXPECTED.get(name);
+            PolicyCheck check = loader.check(Hostile.policy(name));
+            assertFalse(check.accepted(), name);
+            assertFalse(check.built(), name + " must not reach the Drools build");
+            assertTrue(check.validation().isEmpty(), name + " must not reach the DMN validator");
+            assertTrue(check.scenarios().isEmpty(), name + " must not run scenarios");
+            PolicyDiagnostic d = check.blocking().get(0);
+            assertEquals(expected.file(), d.file(), name + ": " + d);
+            assertEquals("line " + expected.line(), d.rule(), name + ": " + d);
+            assertTrue(d.message().contains(expected.construct()) && d.message().contains("not allowed"),
+                    name + ": " + d);
+        }
+        for (Path marker : MARKERS) {
+            assertFalse(Files.exists(marker), marker + " shows a hostile policy ran");
+        }
+    }
+
+    @Test
+    void theCompilerRefusesThemTooWhoeverCallsIt() {
+        for (String name : Hostile.cases()) {
+            PolicyBuildException refused = assertThrows(PolicyBuildException.class,
+                    () -> new PolicyCompiler().compile(Hostile.policy(name)), name);
+            assertTrue(refused.getMessage().contains(EXPECTED.get(name).construct()), refused.getMessage());
+        }
+    }
+}

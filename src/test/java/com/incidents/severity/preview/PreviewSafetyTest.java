@@ -1,0 +1,162 @@
+package com.incidents.severity.preview;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.support.Hostile;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A preview never runs, fetches or writes what a candidate holds: the hostile corpus, part names and
+ * zip entries outside the policy, a DOCTYPE naming a URL and XML nested 200,000 deep are each
+ * refused with a 422 naming the file, and the service goes on answering.
+ */
+@QuarkusTest
+@TestProfile(PreviewSafetyTest.OwnDatabase.class)
+class PreviewSafetyTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("severity.audit.data-dir", "./target/preview-safety-audit-" + System.nanoTime());
+        }
+    }
+
+    private static void stillAnswering() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().contentType("application/json").body("{\"partnerReports\":1}").post("/api/v1/decisions")
+                .then().statusCode(200);
+    }
+
+    private static RequestSpecification parts(Map<String, byte[]> files) {
+        RequestSpecification request = given();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            request = request.multiPart(f.getKey(), "candidate", f.getValue());
+        }
+        return request;
+    }
+
+    @Test
+    void everyHostilePolicyIsRefusedAndTheServiceAnswers() {
+        for (String name : Hostile.cases()) {
+            Map<String, byte[]> files = Hostile.files(name);
+            parts(files).post("/api/v1/policy/preview").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("/problems/policy-refused"))
+                    .body("errors.field", hasItem(files.keySet().iterator().next()))
+                    .body("errors.message", hasItem(allOf(containsString("line "), containsString("not allowed"))));
+        }
+        stillAnswering();
+    }
+
+    @Test
+    void partNamesOutsideThePolicyAreRefusedAndNothingIsWritten() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        List<String> names = List.of("../escaped-" + id + ".dmn", "../../escaped-" + id + ".dmn",
+                tmp.resolve("absolute-" + id + ".dmn").toString(), "sub\\back-" + id + ".dmn",
+                "response-targets.dmn/../../live-" + id + ".dmn");
+        byte[] dmn = Files.readAllBytes(com.incidents.severity.support.Fixture.dir().resolve("response-targets.dmn"));
+        for (String name : names) {
+            given().multiPart(name, "candidate.dmn", dmn).post("/api/v1/policy/preview").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    // the field is the name as received (a multipart client may escape a backslash in it)
+                    .body("errors.field", hasItem(allOf(containsString(id), endsWith(name.substring(name.indexOf(id))))))
+                    .body("errors.message", hasItem(containsString("not a relative path inside the policy")));
+        }
+        for (Path dir : List.of(tmp, tmp.getParent(), Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().getParent())) {
+            try (Stream<Path> walk = Files.walk(dir, 2)) {
+                assertTrue(walk.noneMatch(p -> p.getFileName() != null && p.getFileName().toString().contains(id)),
+                        "a file named after a part appeared under " + dir);
+            } catch (java.io.UncheckedIOException unreadable) {
+                // a folder we may not list holds nothing we wrote
+            }
+        }
+        stillAnswering();
+    }
+
+    @Test
+    void zipEntriesOutsideThePolicyAreRefused() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            for (String name : List.of("../evil.dmn", "/abs.dmn", "rules\\win.dmn", "ok/../../up.drl")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write("x".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        given().contentType("application/zip").body(zip.toByteArray()).post("/api/v1/policy/preview").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItems("../evil.dmn", "/abs.dmn", "rules\\win.dmn", "ok/../../up.drl"));
+        stillAnswering();
+    }
+
+    @Test
+    void aDoctypeOrSchemaNamingAUrlIsRefusedAndNothingIsFetched() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] dtd = "<!ENTITY x \"fetched\">".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, dtd.length);
+            exchange.getResponseBody().write(dtd);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            String doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions SYSTEM \"" + url + "/evil.dtd\">\n"
+                    + "<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\" id=\"_x\" name=\"x\" namespace=\"x\"/>";
+            String entity = "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY % remote SYSTEM \"" + url + "/p.dtd\"> %remote;]>\n<d/>";
+            String schema = "<?xml version=\"1.0\"?>\n<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\""
+                    + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"x " + url + "/s.xsd\""
+                    + " id=\"_x\" name=\"x\" namespace=\"x\"/>";
+            given().multiPart("extra.dmn", "extra.dmn", doctype.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/policy/preview").then().statusCode(422)
+                    .body("errors.message", hasItem(allOf(containsString("extra.dmn"), containsString("DOCTYPE is not allowed"))));
+            given().multiPart("META-INF/kmodule.xml", "kmodule.xml", entity.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/policy/preview").then().statusCode(422)
+                    .body("errors.message", hasItem(containsString("DOCTYPE is not allowed")));
+            given().multiPart("extra.dmn", "extra.dmn", schema.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/policy/preview").then().statusCode(422)
+                    .body("errors.message", hasItem(containsString("schemaLocation")));
+            assertEquals(0, requests.get(), "the service fetched a URL named by a candidate");
+        } finally {
+            server.stop(0);
+        }
+        stillAnswering();
+    }
+
+    @Test
+    void deeplyNestedXmlIsRefusedAtTheDepthLimit() {
+        int levels = 200_000;
+        StringBuilder xml = new StringBuilder(levels * 8).append("<?xml version=\"1.0\"?>\n");
+        xml.append("<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\" id=\"_x\" name=\"x\" namespace=\"x\">");
+        xml.append("<a>".repeat(levels)).append("</a>".repeat(levels)).append("</definitions>");
+        given().multiPart("extra.dmn", "extra.dmn", xml.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/policy/preview").then().statusCode(422)
+                .body("errors.message", hasItem(containsString("nested deeper than 64 levels")));
+        stillAnswering();
+    }
+}
