@@ -26,7 +26,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * A preview never runs, fetches or writes what a candidate holds: the hostile corpus, part names and
@@ -50,23 +49,33 @@ class PreviewSafetyTest {
                 .then().statusCode(200);
     }
 
-    private static RequestSpecification parts(Map<String, byte[]> files) {
-        RequestSpecification request = given();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            request = request.multiPart(f.getKey(), "candidate", f.getValue());
+    private static byte[] zipOfFixtureWith(Map<String, byte[]> added) {
+        Map<String, byte[]> files = new java.util.TreeMap<>(com.incidents.severity.support.Fixture.files().files());
+        files.putAll(added);
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(f.getKey()));
+                out.write(f.getValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return request;
+        return zip.toByteArray();
     }
 
     @Test
     void everyHostilePolicyIsRefusedAndTheServiceAnswers() {
         for (String name : Hostile.cases()) {
             Map<String, byte[]> files = Hostile.files(name);
-            parts(files).post("/api/v1/policy/preview").then().statusCode(422)
+            // the fixture with the hostile file added, sent whole: added files need ?replace=true
+            given().contentType("application/zip").body(zipOfFixtureWith(files))
+                    .post("/api/v1/policy/preview?replace=true").then().statusCode(422)
                     .contentType("application/problem+json")
                     .body("type", equalTo("/problems/policy-refused"))
-                    .body("errors.field", hasItem(files.keySet().iterator().next()))
-                    .body("errors.message", hasItem(allOf(containsString("line "), containsString("not allowed"))));
+                    .body("diagnostics.file", hasItem(files.keySet().iterator().next()))
+                    .body("diagnostics.rule", hasItem(containsString("line ")))
+                    .body("diagnostics.message", hasItem(containsString("not allowed")));
         }
         stillAnswering();
     }
@@ -84,7 +93,7 @@ class PreviewSafetyTest {
                     .contentType("application/problem+json")
                     // the field is the name as received (a multipart client may escape a backslash in it)
                     .body("errors.field", hasItem(allOf(containsString(id), endsWith(name.substring(name.indexOf(id))))))
-                    .body("errors.message", hasItem(containsString("not a relative path inside the policy")));
+                    .body("errors.message", hasItem(containsString("is not a relative path inside the rules folder")));
         }
         for (Path dir : List.of(tmp, tmp.getParent(), Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().getParent())) {
             try (Stream<Path> walk = Files.walk(dir, 2)) {
@@ -132,15 +141,16 @@ class PreviewSafetyTest {
             String schema = "<?xml version=\"1.0\"?>\n<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\""
                     + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"x " + url + "/s.xsd\""
                     + " id=\"_x\" name=\"x\" namespace=\"x\"/>";
-            given().multiPart("extra.dmn", "extra.dmn", doctype.getBytes(StandardCharsets.UTF_8))
+            given().multiPart("incident-severity.dmn", "incident-severity.dmn", doctype.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/policy/preview").then().statusCode(422)
-                    .body("errors.message", hasItem(allOf(containsString("extra.dmn"), containsString("DOCTYPE is not allowed"))));
+                    .body("diagnostics.file", hasItem("incident-severity.dmn"))
+                    .body("diagnostics.message", hasItem(containsString("DOCTYPE is not allowed")));
             given().multiPart("META-INF/kmodule.xml", "kmodule.xml", entity.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/policy/preview").then().statusCode(422)
-                    .body("errors.message", hasItem(containsString("DOCTYPE is not allowed")));
-            given().multiPart("extra.dmn", "extra.dmn", schema.getBytes(StandardCharsets.UTF_8))
+                    .body("diagnostics.message", hasItem(containsString("DOCTYPE is not allowed")));
+            given().multiPart("incident-severity.dmn", "incident-severity.dmn", schema.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/policy/preview").then().statusCode(422)
-                    .body("errors.message", hasItem(containsString("schemaLocation")));
+                    .body("diagnostics.message", hasItem(containsString("schemaLocation")));
             assertEquals(0, requests.get(), "the service fetched a URL named by a candidate");
         } finally {
             server.stop(0);
@@ -154,9 +164,9 @@ class PreviewSafetyTest {
         StringBuilder xml = new StringBuilder(levels * 8).append("<?xml version=\"1.0\"?>\n");
         xml.append("<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\" id=\"_x\" name=\"x\" namespace=\"x\">");
         xml.append("<a>".repeat(levels)).append("</a>".repeat(levels)).append("</definitions>");
-        given().multiPart("extra.dmn", "extra.dmn", xml.toString().getBytes(StandardCharsets.UTF_8))
+        given().multiPart("incident-severity.dmn", "incident-severity.dmn", xml.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/policy/preview").then().statusCode(422)
-                .body("errors.message", hasItem(containsString("nested deeper than 64 levels")));
+                .body("diagnostics.message", hasItem(containsString("nested deeper than 64 levels")));
         stillAnswering();
     }
 }

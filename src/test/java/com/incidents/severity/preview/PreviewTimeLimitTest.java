@@ -39,7 +39,8 @@ class PreviewTimeLimitTest {
                 .getBytes(StandardCharsets.UTF_8);
         given().multiPart("response-targets.dmn", "response-targets.dmn", dmn).post("/api/v1/policy/preview")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("errors.message", hasItem(containsString("did not finish within")));
+                .body("type", equalTo("/problems/policy-refused"))
+                .body("diagnostics.message", hasItem(containsString("did not finish within")));
         given().post("/api/v1/policy/reload").then().statusCode(200);
         given().contentType("application/json").body("{\"partnerReports\":1}").post("/api/v1/decisions")
                 .then().statusCode(200);

@@ -63,8 +63,9 @@ final class SafeXml {
             if (message.contains("DOCTYPE")) {
                 problems.add(at(path, e.getLineNumber(), "a DOCTYPE is not allowed: no DTD or entity is ever read"));
             } else {
-                problems.add(at(path, e.getLineNumber(),
-                        "not well-formed XML (column " + e.getColumnNumber() + "): " + message));
+                problems.add(new PolicyDiagnostic("ERROR", path, null, e.getLineNumber() > 0
+                        ? "line " + e.getLineNumber() + (e.getColumnNumber() > 0 ? ", column " + e.getColumnNumber() : "")
+                        : null, "not well-formed XML: " + message));
             }
         } catch (Exception e) {
             problems.add(PolicyDiagnostic.error(path, null, "cannot be read as XML: " + e.getMessage()));
