@@ -54,10 +54,7 @@ class PreviewTest {
     /** Each test starts from the fixture in force, whatever an earlier one left. */
     @BeforeEach
     void startFromTheFixture() {
-        PolicyEdits.restore(rules, PolicyEdits.DMN);
-        PolicyEdits.restore(rules, PolicyEdits.ESCALATION_CSV);
-        given().post("/api/v1/policy/reload").then().statusCode(200)
-                .body("versionInForce", equalTo(Fixture.files().version()));
+        Fixture.putBackInForce(rules);
     }
 
     /** The editor's change: a C2 outage of more than 5 hours becomes SEV1 (scenarios updated to match). */

@@ -71,6 +71,18 @@ public final class Fixture {
         return new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("test", edited)), cacheEntries);
     }
 
+    /**
+     * Puts the fixture back in force in the served folder {@code rules} (a copy of it that tests
+     * edit), whatever an earlier test left, and checks the reload took it.
+     */
+    public static void putBackInForce(Path rules) {
+        PolicyEdits.restore(rules, PolicyEdits.DMN);
+        PolicyEdits.restore(rules, PolicyEdits.ESCALATION_CSV);
+        io.restassured.RestAssured.given().post("/api/v1/policy/reload").then().statusCode(200)
+                .body("accepted", org.hamcrest.Matchers.is(true))
+                .body("versionInForce", org.hamcrest.Matchers.equalTo(files().version()));
+    }
+
     /** A fresh copy of the fixture in a temporary folder. */
     public static Path copy() {
         return PolicyCopy.of(dir());

@@ -33,10 +33,7 @@ class ApiReloadTest {
     /** Each test starts from the fixture in force, whatever an earlier one left. */
     @BeforeEach
     void startFromTheFixture() {
-        PolicyEdits.restore(rules, PolicyEdits.DMN);
-        PolicyEdits.restore(rules, PolicyEdits.ESCALATION_CSV);
-        given().post("/api/v1/policy/reload").then().statusCode(200).body("accepted", is(true))
-                .body("versionInForce", org.hamcrest.Matchers.equalTo(Fixture.files().version()));
+        Fixture.putBackInForce(rules);
     }
 
     @Test
