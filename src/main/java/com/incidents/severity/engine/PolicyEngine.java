@@ -1,6 +1,8 @@
 package com.incidents.severity.engine;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,6 +20,7 @@ public final class PolicyEngine {
     private final DurationSteps steps;
     private final Cache<Facts, Outcome> cache;
     private final String cacheStatus;
+    private final Map<String, Boolean> ranking = new ConcurrentHashMap<>();
 
     public PolicyEngine(CompiledPolicy policy, long maxEntries) {
         this.engine = new EngineEvaluator(policy);
@@ -80,11 +83,24 @@ public final class PolicyEngine {
             } catch (EvaluationException beyondWhatThePolicyDecides) {
                 return Optional.empty();
             }
-            if (engine.moreSevere(later.severity(), current.severity())) {
+            if (moreSevere(later.severity(), current.severity())) {
                 return Optional.of(new Escalation(minutes, later.severity()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The rules' answer to "does {@code candidate} rank above {@code current}". It depends on the
+     * two severities alone, so where outcomes may be kept (the policy decides from its inputs
+     * alone) each pair's answer is kept too, instead of a rules session per step of every ongoing
+     * incident.
+     */
+    private boolean moreSevere(String candidate, String current) {
+        if (cache == null) {
+            return engine.moreSevere(candidate, current);
+        }
+        return ranking.computeIfAbsent(candidate + '\u0000' + current, k -> engine.moreSevere(candidate, current));
     }
 
     /** A later duration and the severity the incident reaches then. */
