@@ -16,8 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /** With no policy in force the service still answers as its document says: 503s, a policy view without a version. */
+@ExpectedErrors("the service runs with no policy in force")
 @QuarkusTest
 @TestProfile(NoPolicyContractTest.BrokenRules.class)
 class NoPolicyContractTest {

@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * The served document shows the policy in force and follows a reload; a refused reload's answer
@@ -77,6 +78,8 @@ class ReloadContractTest {
         }
         assertFalse(incidentTypes().contains(ADDED), "and forgets it when the policy no longer has it");
     }
+
+    @ExpectedErrors("a broken policy is refused")
 
     @Test
     void aRefusedReloadConforms() {

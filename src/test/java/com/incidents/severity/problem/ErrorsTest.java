@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /** No error is hidden: bugs answer a 500 problem with an error id that leads to a logged stack trace. */
+@ExpectedErrors("test-only endpoints throw bugs on purpose")
 @QuarkusTest
 class ErrorsTest {
 

@@ -29,6 +29,7 @@ import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.problem.LogCapture;
 import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * The group-commit queue on its own: every accepted record is handed to the store exactly once and
@@ -123,12 +124,16 @@ class AuditWriterTest {
         writer.append(entry("after")).get(5, TimeUnit.SECONDS);
     }
 
+    @ExpectedErrors("the store fails on purpose")
+
     @Test
     void aFailedStoreFailsEveryCallerOfThatBatch() {
         failing = true;
         writer(10, 100);
         assertFailedWith(writer.append(entry("lost")), "The audit store is unavailable");
     }
+
+    @ExpectedErrors("the store fails on purpose")
 
     @Test
     void aFailedStoreIsA503WhoseCauseIsLoggedOnceUnderItsErrorId() {
@@ -148,6 +153,8 @@ class AuditWriterTest {
             }
         }
     }
+
+    @ExpectedErrors("the store fails on purpose")
 
     @Test
     void aBugWhileRecordingIsA500NotAStoreToWaitFor() {

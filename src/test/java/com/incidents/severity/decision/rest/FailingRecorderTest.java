@@ -19,8 +19,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /** A bug while deciding is a 500 with a logged error id, alone or in a batch; only a store outage is a 503. */
+@ExpectedErrors("the audit store fails on purpose")
 @QuarkusTest
 @TestProfile(FailingRecorderTest.WithFailingRecorder.class)
 class FailingRecorderTest {

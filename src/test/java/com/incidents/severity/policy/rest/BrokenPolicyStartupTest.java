@@ -13,8 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /** A broken rules folder does not take the service down: it runs, reports not ready, and answers 503. */
+@ExpectedErrors("the service starts on a broken policy and logs why it serves none")
 @QuarkusTest
 @TestProfile(BrokenPolicyStartupTest.BrokenRules.class)
 class BrokenPolicyStartupTest {

@@ -20,11 +20,13 @@ import com.incidents.severity.support.UnwatchedFixtureCopy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * Each broken save is refused with a diagnostic naming the file, table, rule and problem, while
  * the previous version keeps answering; the reload metrics count it.
  */
+@ExpectedErrors("broken policies are refused, and each refusal is logged")
 @QuarkusTest
 @TestProfile(RefusedReloadTest.Unwatched.class)
 class RefusedReloadTest {

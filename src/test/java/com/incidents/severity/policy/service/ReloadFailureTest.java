@@ -18,9 +18,12 @@ import com.incidents.severity.policy.model.ReloadTrigger;
 import com.incidents.severity.problem.LogCapture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /** A reload reports its true cause: an unreadable folder as such, a bug as an internal error with a logged id. */
 class ReloadFailureTest {
+
+    @ExpectedErrors("a missing folder is refused")
 
     @Test
     void aMissingFolderIsReportedAsUnreadableFiles() {
@@ -31,6 +34,8 @@ class ReloadFailureTest {
         String message = attempt.diagnostics().get(0).message();
         assertTrue(message.startsWith("The policy files cannot be read: Rules folder not found"), message);
     }
+
+    @ExpectedErrors("a bug is provoked on purpose")
 
     @Test
     void aBugIsAnInternalErrorWithAnIdItsStackTraceIsLoggedUnder() {

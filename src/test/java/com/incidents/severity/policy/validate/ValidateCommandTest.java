@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * The editors' validate command: the service's checks on a folder, a readable report, an exit code;
@@ -30,6 +31,8 @@ class ValidateCommandTest {
         assertTrue(run.out.lines().anyMatch(l -> l.matches("Scenarios: [1-9]\\d* run, 0 failed")), run.out);
         assertTrue(run.out.strip().lines().reduce((a, b) -> b).orElseThrow().startsWith("ACCEPTED: "), run.out);
     }
+
+    @ExpectedErrors("the rules engine reports the overlap it is given")
 
     @Test
     void anOverlapAndAFailingScenarioAreRefusedAndNamed() {
