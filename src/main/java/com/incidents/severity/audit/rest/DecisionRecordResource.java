@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,11 @@ import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
+import com.incidents.severity.security.Roles;
 
 /** The audit trail for auditors: list, read, export and replay recorded decisions. */
 @Path("/api/v1/decisions")
+@RolesAllowed(Roles.AUDITOR)
 public class DecisionRecordResource {
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,8 +37,9 @@ import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
 
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import com.incidents.severity.security.Roles;
 
 @Path("/api/v1/decisions")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,7 +59,8 @@ public class DecisionResource {
     ObjectMapper mapper;
 
     @POST
-    @NonBlocking
+    @Blocking
+    @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide the severity of an incident", description = "Answered once the decision is recorded in the audit trail.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody.class)))
     public Uni<RestResponse<Decision>> decide(byte[] body, @Context SecurityContext security,
@@ -71,7 +74,8 @@ public class DecisionResource {
 
     @POST
     @Path("/batch")
-    @NonBlocking
+    @Blocking
+    @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide up to 1,000 incidents at once", description = "Each request is answered or rejected on its own, in request order.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody[].class)))
     public Uni<BatchResult> batch(byte[] body, @Context SecurityContext security,

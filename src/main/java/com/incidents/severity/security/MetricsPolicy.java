@@ -1,0 +1,35 @@
+package com.incidents.severity.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * /q/metrics (its HTTP permission names this policy in application.properties): open while
+ * {@code severity.security.metrics-role} is unset or empty, else only for holders of that role.
+ */
+@ApplicationScoped
+public class MetricsPolicy implements HttpSecurityPolicy {
+
+    @Inject
+    SecurityConfig config;
+
+    @Override
+    public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
+            AuthorizationRequestContext context) {
+        String role = config.metricsRole().map(String::strip).orElse("");
+        if (role.isEmpty()) {
+            return CheckResult.permit();
+        }
+        return identity.map(id -> !id.isAnonymous() && id.hasRole(role) ? CheckResult.PERMIT : CheckResult.DENY);
+    }
+
+    @Override
+    public String name() {
+        return "metrics-role";
+    }
+}

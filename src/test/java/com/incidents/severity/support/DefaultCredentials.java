@@ -1,0 +1,36 @@
+package com.incidents.severity.support;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Every test's RestAssured calls authenticate as the test user {@code admin} (all three roles),
+ * preemptively, unless the test says otherwise ({@code .auth().none()}, {@code .auth().preemptive()
+ * .basic(...)}). Registered for every test through META-INF/services and
+ * junit.jupiter.extensions.autodetection.enabled. Set on the RestAssured that the test class sees:
+ * a @QuarkusTest class is loaded by Quarkus's class loader, which may hold its own copy.
+ */
+public class DefaultCredentials implements BeforeEachCallback {
+
+    public static final String USER = "admin";
+    public static final String PASSWORD = "admin";
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        set(getClass().getClassLoader());
+        set(context.getRequiredTestClass().getClassLoader());
+    }
+
+    private static void set(ClassLoader loader) throws ReflectiveOperationException {
+        Class<?> restAssured;
+        try {
+            restAssured = Class.forName("io.restassured.RestAssured", true, loader);
+        } catch (ClassNotFoundException e) {
+            return;
+        }
+        Object preemptive = restAssured.getMethod("preemptive").invoke(null);
+        Object scheme = preemptive.getClass().getMethod("basic", String.class, String.class)
+                .invoke(preemptive, USER, PASSWORD);
+        restAssured.getField("authentication").set(null, scheme);
+    }
+}
