@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.DecisionRequestBody;
 import com.incidents.severity.decision.service.DecisionService;
@@ -88,7 +89,7 @@ public class DecisionResource {
             throw InvalidRequestException.tooLarge("The batch has " + requests.size() + " requests; at most "
                     + MAX_BATCH_ITEMS + " are accepted");
         }
-        String caller = Callers.of(security, clientId);
+        Caller caller = Callers.of(security, clientId);
         PolicyEngine engine = decisions.policyInForce(); // one version for the whole batch, even across a reload
         List<CompletableFuture<BatchItem>> items = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -103,7 +104,7 @@ public class DecisionResource {
         return Uni.createFrom().completionStage(all);
     }
 
-    private CompletableFuture<BatchItem> item(PolicyEngine engine, int index, JsonNode request, String caller) {
+    private CompletableFuture<BatchItem> item(PolicyEngine engine, int index, JsonNode request, Caller caller) {
         try {
             return decisions.decide(engine, request, caller)
                     .thenApply(d -> new BatchItem(index, 200, d, null))
