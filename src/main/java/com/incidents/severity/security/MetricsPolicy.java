@@ -3,6 +3,7 @@ package com.incidents.severity.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,10 @@ public class MetricsPolicy implements HttpSecurityPolicy {
         if (role.isEmpty()) {
             return CheckResult.permit();
         }
-        return identity.map(id -> !id.isAnonymous() && id.hasRole(role) ? CheckResult.PERMIT : CheckResult.DENY);
+        // Anonymous: fail with UnauthorizedException, so the answer is the same 401 problem (with its
+        // challenge) as elsewhere; a DENY would send a bare challenge without a body.
+        return identity.flatMap(id -> id.isAnonymous() ? Uni.createFrom().failure(new UnauthorizedException())
+                : id.hasRole(role) ? CheckResult.permit() : CheckResult.deny());
     }
 
     @Override
