@@ -6,8 +6,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Every test's RestAssured calls authenticate as the test user {@code admin} (all three roles),
  * preemptively, unless the test says otherwise ({@code .auth().none()}, {@code .auth().preemptive()
- * .basic(...)}). Registered for every test through META-INF/services and
- * junit.jupiter.extensions.autodetection.enabled. Set on the RestAssured that the test class sees:
+ * .basic(...)}). Registered for every test through META-INF/services; the junit-platform.properties
+ * of quarkus-junit5-config turns on junit.jupiter.extensions.autodetection.enabled (a file of our
+ * own would shadow it, and its class orderer that groups tests by profile). Without this extension
+ * every test of a protected endpoint fails with 401. Set on the RestAssured that the test class sees:
  * a @QuarkusTest class is loaded by Quarkus's class loader, which may hold its own copy.
  */
 public class DefaultCredentials implements BeforeEachCallback {
