@@ -167,8 +167,4 @@ final class AccessMatrix {
             throw new UncheckedIOException(e);
         }
     }
-
-    static String formContentType() {
-        return "multipart/form-data; boundary=" + BOUNDARY;
-    }
 }

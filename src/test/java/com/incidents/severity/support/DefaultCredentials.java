@@ -17,6 +17,12 @@ public class DefaultCredentials implements BeforeEachCallback {
     public static final String USER = "admin";
     public static final String PASSWORD = "admin";
 
+    /** The same credentials as an Authorization header, for tests that call with java.net.http. */
+    public static String header() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         set(getClass().getClassLoader());

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.decision.DecisionLimits;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
@@ -49,9 +50,8 @@ public class DecisionResource {
 
     private static final Logger LOG = Logger.getLogger(DecisionResource.class);
 
-    static final int MAX_DECISION_BYTES = 64 * 1024;
-    static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
-    static final int MAX_BATCH_ITEMS = 1000;
+    @Inject
+    DecisionLimits limits;
 
     @Inject
     DecisionService decisions;
@@ -66,7 +66,7 @@ public class DecisionResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody.class)))
     public Uni<RestResponse<Decision>> decide(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
-        CompletableFuture<Decision> decided = decisions.decide(JsonBodies.read(mapper, body, MAX_DECISION_BYTES),
+        CompletableFuture<Decision> decided = decisions.decide(JsonBodies.read(mapper, body, limits.maxBodyBytes()),
                 Callers.of(security, clientId));
         return Uni.createFrom().completionStage(decided)
                 .onFailure(CompletionException.class).transform(Throwable::getCause)
@@ -81,13 +81,13 @@ public class DecisionResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody[].class)))
     public Uni<BatchResult> batch(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
-        JsonNode requests = JsonBodies.read(mapper, body, MAX_BATCH_BYTES);
+        JsonNode requests = JsonBodies.read(mapper, body, limits.maxBatchBytes());
         if (!requests.isArray()) {
             throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON array of decision requests")));
         }
-        if (requests.size() > MAX_BATCH_ITEMS) {
+        if (requests.size() > limits.maxBatchItems()) {
             throw InvalidRequestException.tooLarge("The batch has " + requests.size() + " requests; at most "
-                    + MAX_BATCH_ITEMS + " are accepted");
+                    + limits.maxBatchItems() + " are accepted");
         }
         Caller caller = Callers.of(security, clientId);
         PolicyEngine engine = decisions.policyInForce(); // one version for the whole batch, even across a reload
