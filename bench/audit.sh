@@ -8,6 +8,7 @@
 # Needs wrk and curl. Uses ports 8089 (service) and 55432 (PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/auth.sh
 SECS=${1:-8}
 ROUNDS=${2:-2}
 CONNS=${3:-64}
@@ -35,13 +36,13 @@ serve() { # db audit-enabled data-dir
     args+=(-Dquarkus.profile=postgresql "-Dquarkus.datasource.\"postgresql\".jdbc.url=$PGURL"
       "-Dquarkus.datasource.\"postgresql\".username=postgres" "-Dquarkus.datasource.\"postgresql\".password=postgres")
   fi
-  java "${args[@]}" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
+  java "${args[@]}" "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
   echo "service did not start"; cat "$WORK/service.log"; exit 1
 }
 stop() { kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; }
-rate() { wrk -t1 -c"$CONNS" -d"${1:-$SECS}s" -s bench/decisions.lua "http://localhost:$PORT" | awk '/Requests\/sec/ {print $2}'; }
+rate() { wrk -t1 -c"$CONNS" -d"${1:-$SECS}s" -H "$AUTH" -s bench/decisions.lua "http://localhost:$PORT" | awk '/Requests\/sec/ {print $2}'; }
 
 echo "== decisions/s over HTTP, audit off vs on (wrk, 1 thread, $CONNS connections, ${WARM}s warm-up, ${SECS}s measured)"
 for db in h2 postgresql; do
@@ -57,8 +58,8 @@ echo "== filtered page over 1,000,000 stored decisions"
 page() {
   for q in "severity=SEV1&limit=50" "capability=App%20UI&severity=SEV2&limit=50" "caller=client:123&limit=50" \
            "from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z&limit=50"; do
-    curl -s -o /dev/null "http://localhost:$PORT/api/v1/decisions?$q"
-    best=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT/api/v1/decisions?$q"; done | sort -n | head -1)
+    curl -s -o /dev/null -H "$AUTH" "http://localhost:$PORT/api/v1/decisions?$q"
+    best=$(for _ in 1 2 3 4 5; do curl -s -o /dev/null -H "$AUTH" -w '%{time_total}\n' "http://localhost:$PORT/api/v1/decisions?$q"; done | sort -n | head -1)
     awk -v d="$1" -v q="$q" -v t="$best" 'BEGIN { printf "%-10s %-58s %.1f ms\n", d, q, t * 1000 }'
   done
 }

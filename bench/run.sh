@@ -11,6 +11,7 @@ SECONDS_EACH=${1:-10}
 ROUNDS=${2:-3}
 PORT=${BENCH_PORT:-8089}
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+. bench/auth.sh
 
 echo "== build"
 ./mvnw -q -B package -DskipTests
@@ -27,7 +28,7 @@ LOG=$(mktemp)
 DATA=$(mktemp -d)
 echo "(audit trail enabled: ${AUDIT:-false})"
 java -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled="${AUDIT:-false}" -Dseverity.audit.data-dir="$DATA" \
-  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+  "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
 for _ in $(seq 1 60); do
@@ -36,11 +37,11 @@ for _ in $(seq 1 60); do
 done
 rate() { awk '/Requests\/sec/ {print $2}'; }
 # Warm both paths up before measuring.
-wrk -t1 -c64 -d"${SECONDS_EACH}s" "http://localhost:$PORT/api/v1/ping" >/dev/null
-wrk -t1 -c64 -d"${SECONDS_EACH}s" -s bench/decisions.lua "http://localhost:$PORT" >/dev/null
+wrk -t1 -c64 -d"${SECONDS_EACH}s" -H "$AUTH" "http://localhost:$PORT/api/v1/ping" >/dev/null
+wrk -t1 -c64 -d"${SECONDS_EACH}s" -H "$AUTH" -s bench/decisions.lua "http://localhost:$PORT" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
-  trivial=$(wrk -t1 -c64 -d"${SECONDS_EACH}s" "http://localhost:$PORT/api/v1/ping" | rate)
-  out=$(wrk -t1 -c64 -d"${SECONDS_EACH}s" -s bench/decisions.lua "http://localhost:$PORT")
+  trivial=$(wrk -t1 -c64 -d"${SECONDS_EACH}s" -H "$AUTH" "http://localhost:$PORT/api/v1/ping" | rate)
+  out=$(wrk -t1 -c64 -d"${SECONDS_EACH}s" -H "$AUTH" -s bench/decisions.lua "http://localhost:$PORT")
   decisions=$(echo "$out" | rate)
   errors=$(echo "$out" | awk -F= '/^errors=/ {print $2}')
   awk -v r="$round" -v t="$trivial" -v d="$decisions" -v e="$errors" \

@@ -5,7 +5,8 @@ import { AuditApi, DecisionsApi, PolicyApi, ServiceApi } from "./generated/apis"
 import type { Decision } from "./generated/models";
 
 const basePath = process.argv[2] ?? "http://localhost:8080";
-const config = new Configuration({ basePath });
+// HTTP Basic, the document's basicAuth scheme: the generated client sends it on each secured call.
+const config = new Configuration({ basePath, username: process.argv[3] ?? "admin", password: process.argv[4] ?? "admin" });
 
 function check(condition: boolean, what: string): void {
   if (!condition) {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   }
 
   const audit = new AuditApi(config);
-  const page = await audit.listDecisions({ caller: "client:ts-smoke", limit: 10 });
+  const page = await audit.listDecisions({ clientLabel: "ts-smoke", limit: 10 });
   check(page.items.some((r) => r.decisionId === decision.decisionId), "listDecisions");
   const record = await audit.getDecision({ id: decision.decisionId });
   check(record.status === "DECIDED" && record.seq > 0, "getDecision");

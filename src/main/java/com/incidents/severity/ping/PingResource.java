@@ -2,6 +2,7 @@ package com.incidents.severity.ping;
 
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.common.annotation.NonBlocking;
+import com.incidents.severity.security.Roles;
 
 /**
  * A trivial endpoint: proves the HTTP stack answers, and is the floor the decision endpoint's
@@ -22,6 +24,7 @@ public class PingResource {
 
     @GET
     @NonBlocking
+    @RolesAllowed(Roles.DECISION_CLIENT)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A trivial answer from the HTTP stack")
     public Map<String, String> ping() {

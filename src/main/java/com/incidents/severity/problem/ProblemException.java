@@ -1,5 +1,8 @@
 package com.incidents.severity.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An error that leaves the service as the problem body it carries. Every application exception
  * that becomes an HTTP answer extends it, so this package needs to know none of them.
@@ -7,6 +10,7 @@ package com.incidents.severity.problem;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     /** {@code message} is for logs and tests; the caller sees only {@code problem}. */
     public ProblemException(String message, Problem problem, Throwable cause) {
@@ -22,6 +26,21 @@ public class ProblemException extends RuntimeException {
     protected ProblemException(String message, Problem problem) {
         super(message, null, false, false);
         this.problem = problem;
+    }
+
+    /** A refused request (no stack trace): the caller's doing, not a fault of the service. */
+    public static ProblemException refused(Problem problem) {
+        return new ProblemException(problem.detail(), problem);
+    }
+
+    /** Adds a header to the answer (such as a 429's {@code Retry-After}). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Problem problem() {

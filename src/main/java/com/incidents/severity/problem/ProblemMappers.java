@@ -3,6 +3,7 @@ package com.incidents.severity.problem;
 import java.io.IOException;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -10,9 +11,15 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Every error leaves the service as an RFC 9457 problem body; none names a Java class or repeats
@@ -26,8 +33,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Object> problem(ProblemException e) {
-        return RestResponse.ResponseBuilder.<Object> create(e.problem().status()).entity(e.body())
-                .type(Problem.MEDIA_TYPE).build();
+        RestResponse.ResponseBuilder<Object> answer = RestResponse.ResponseBuilder.<Object> create(e.problem().status())
+                .entity(e.body()).type(Problem.MEDIA_TYPE);
+        e.headers().forEach(answer::header);
+        return answer.build();
+    }
+
+    /** No credentials, or wrong ones: a 401 problem with the challenge of the mechanisms in use. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Uni<RestResponse<Problem>> unauthorized(RoutingContext ctx) {
+        return AuthAnswers.challenge(ctx).map(challenge -> RestResponse.ResponseBuilder.<Problem> create(401)
+                .entity(AuthAnswers.unauthorized()).type(Problem.MEDIA_TYPE)
+                .header(challenge.headerName.toString(), challenge.headerContent).build());
+    }
+
+    /** Authenticated, without a role the endpoint requires: a 403 problem naming the roles that would do. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        RolesAllowed roles = resource == null || resource.getResourceClass() == null ? null
+                : rolesOf(resource.getResourceClass(), resource.getMethodName());
+        return problem(AuthAnswers.forbidden(roles == null ? null : String.join(" or ", roles.value())));
+    }
+
+    private static RolesAllowed rolesOf(Class<?> type, String method) {
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.getName().equals(method) && m.getAnnotation(RolesAllowed.class) != null) {
+                return m.getAnnotation(RolesAllowed.class);
+            }
+        }
+        return type.getAnnotation(RolesAllowed.class);
     }
 
     /**

@@ -175,7 +175,10 @@ public final class RequestParser {
     private void rejectUnknownFields() {
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (name.length() > Similarity.MAX_NAME_LENGTH) {
+                errors.add(FieldError.of(name.substring(0, 40) + "...", "Unknown field (a name of " + name.length()
+                        + " characters; no field name is longer than " + Similarity.MAX_NAME_LENGTH + ")"));
+            } else if (!FIELDS.contains(name)) {
                 List<String> close = FIELDS.stream().filter(f -> Similarity.close(name, f)).toList();
                 errors.add(new FieldError(name, "Unknown field", null, close));
             }
@@ -257,6 +260,11 @@ public final class RequestParser {
         }
         if (!node.isTextual()) {
             errors.add(FieldError.rejected("capability", "capability must be a catalog name", node));
+            return null;
+        }
+        if (node.textValue().length() > Similarity.MAX_NAME_LENGTH) { // neither looked up nor scored
+            errors.add(FieldError.of("capability", "capability has " + node.textValue().length()
+                    + " characters; a catalog name has at most " + Similarity.MAX_NAME_LENGTH));
             return null;
         }
         return catalog.find(node.textValue()).orElseGet(() -> {

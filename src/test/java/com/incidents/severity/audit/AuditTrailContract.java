@@ -33,7 +33,9 @@ import com.incidents.severity.audit.store.AuditDatabase;
 import com.incidents.severity.audit.store.ChainWriter;
 import com.incidents.severity.audit.store.SecondWriter;
 import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.support.AuditDb;
+import com.incidents.severity.support.DefaultCredentials;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -60,7 +62,8 @@ public abstract class AuditTrailContract {
         String id = decide(caller, "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000,\"partnerReports\":7}");
         given().get("/api/v1/decisions/" + id).then().statusCode(200)
                 .body("decisionId", equalTo(id))
-                .body("caller", equalTo("client:" + caller))
+                .body("caller", equalTo(DefaultCredentials.USER))
+                .body("clientLabel", equalTo(caller))
                 .body("status", equalTo("DECIDED"))
                 .body("request.affectedUsers", equalTo(250000))
                 .body("facts.impactLevel", equalTo("MAJOR"))
@@ -91,7 +94,7 @@ public abstract class AuditTrailContract {
                 .post("/api/v1/decisions/batch").then().statusCode(200).extract();
         String first = batch.path("results[0].decision.decisionId");
         String third = batch.path("results[2].decision.decisionId");
-        list("caller=client:" + caller).body("items.size()", equalTo(2))
+        list("clientLabel=" + caller).body("items.size()", equalTo(2))
                 .body("items.decisionId", hasItems(first, third));
     }
 
@@ -102,7 +105,7 @@ public abstract class AuditTrailContract {
         for (int i = 0; i < 7; i++) {
             made.add(decide(caller, i % 2 == 0 ? "{\"partnerReports\":16}" : "{\"capability\":\"App logging\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":10}"));
         }
-        String q = "caller=client:" + caller + "&limit=3";
+        String q = "clientLabel=" + caller + "&limit=3";
         ValidatableResponse first = list(q).body("items.size()", equalTo(3))
                 .body("items[0].decisionId", equalTo(made.get(6)));
         String cursor = first.extract().path("nextCursor");
@@ -116,12 +119,12 @@ public abstract class AuditTrailContract {
         seen.addAll(third);
         assertEquals(new HashSet<>(made), seen, "the three pages hold exactly the first seven decisions");
 
-        list("caller=client:" + caller + "&severity=SEV1").body("items.size()", equalTo(4))
+        list("clientLabel=" + caller + "&severity=SEV1").body("items.size()", equalTo(4))
                 .body("items.severity", everyItem(equalTo("SEV1")));
-        list("caller=client:" + caller + "&basis=CAPABILITY&capability=App logging").body("items.size()", equalTo(3));
-        list("caller=client:" + caller + "&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z").body("items.size()", equalTo(0));
-        String version = list("caller=client:" + caller).extract().path("items[0].policyVersion");
-        list("caller=client:" + caller + "&policyVersion=" + version).body("items.size()", equalTo(8));
+        list("clientLabel=" + caller + "&basis=CAPABILITY&capability=App logging").body("items.size()", equalTo(3));
+        list("clientLabel=" + caller + "&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z").body("items.size()", equalTo(0));
+        String version = list("clientLabel=" + caller).extract().path("items[0].policyVersion");
+        list("clientLabel=" + caller + "&policyVersion=" + version).body("items.size()", equalTo(8));
         given().get("/api/v1/decisions?severity=SEV9&limit=0").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItems("severity", "limit"));
     }
@@ -131,13 +134,13 @@ public abstract class AuditTrailContract {
         String caller = UUID.randomUUID().toString();
         String a = decide(caller, "{\"partnerReports\":3}");
         String b = decide(caller, "{\"partnerReports\":6}");
-        String csv = given().get("/api/v1/decisions/export?format=csv&caller=client:" + caller).then().statusCode(200)
+        String csv = given().get("/api/v1/decisions/export?format=csv&clientLabel=" + caller).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.strip().split("\r?\n");
         assertEquals(3, lines.length, csv);
-        assertTrue(lines[0].startsWith("decisionId,decidedAt,caller"));
+        assertTrue(lines[0].startsWith("decisionId,decidedAt,caller,clientLabel,"), lines[0]);
         assertTrue(lines[1].startsWith(a) && lines[2].startsWith(b), "oldest first");
-        String jsonl = given().get("/api/v1/decisions/export?format=jsonl&caller=client:" + caller).then()
+        String jsonl = given().get("/api/v1/decisions/export?format=jsonl&clientLabel=" + caller).then()
                 .statusCode(200).extract().asString();
         assertEquals(2, jsonl.strip().split("\n").length);
         assertTrue(jsonl.contains("\"decisionId\":\"" + b + "\""));
@@ -249,7 +252,7 @@ public abstract class AuditTrailContract {
         record.putObject("facts").putNull("capability");
         record.putObject("result").put("severity", "SEV3").put("basis", "ESCALATION");
         record.putNull("traceHash");
-        return new AuditEntry(id, at, caller, policy, "DECIDED", "SEV3", "ESCALATION", null, 1, record.toString(),
+        return new AuditEntry(id, at, caller, null, policy, "DECIDED", "SEV3", "ESCALATION", null, 1, record.toString(),
                 null);
     }
 
@@ -260,7 +263,7 @@ public abstract class AuditTrailContract {
         var request = com.incidents.severity.request.RequestParser.parse(body, engine.policy(),
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         String id = UUID.randomUUID().toString();
-        auditService.recordFailure(id, request, engine, "failure-test", 42, "Model 'Incident severity' failed: boom")
+        auditService.recordFailure(id, request, engine, new Caller("failure-test", null), 42, "Model 'Incident severity' failed: boom")
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         given().get("/api/v1/decisions/" + id).then().statusCode(200)
                 .body("status", equalTo("FAILED"))

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.incidents.severity.support.PackagedService;
+
 /**
  * Nothing acknowledged is lost: the packaged service is killed with SIGKILL in the middle of a
  * burst, started again on the same data, and every decision id it had answered is in the trail.
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIT {
 
     private static final Pattern ID = Pattern.compile("\"decisionId\":\"([0-9a-f-]{36})\"");
+    private static final String CLIENT = basic("client:client");
+    private static final String AUDITOR = basic("auditor:auditor");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -52,6 +56,7 @@ class CrashRecoveryIT {
                                 + "\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":" + (i % 400) + "}";
                         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                                 + "/api/v1/decisions")).header("Content-Type", "application/json")
+                                .header("Authorization", CLIENT)
                                 .timeout(Duration.ofSeconds(5))
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
@@ -97,12 +102,18 @@ class CrashRecoveryIT {
         }
     }
 
+    private static String basic(String userAndPassword) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static Process start(Path data, int port) throws Exception {
         File jar = new File("target/quarkus-app/quarkus-run.jar");
         assertTrue(jar.exists(), "run ./mvnw verify so that the packaged service exists");
-        Process p = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + port, "-Dseverity.audit.data-dir=" + data.toAbsolutePath(), "-jar",
-                jar.getAbsolutePath()))
+        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=" + port, "-Dseverity.audit.data-dir=" + data.toAbsolutePath()));
+        command.addAll(PackagedService.TEST_USERS); // users given at run time, as an operator would
+        command.addAll(List.of("-jar", jar.getAbsolutePath()));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -120,7 +131,7 @@ class CrashRecoveryIT {
 
     private static String get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", AUDITOR).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int freePort() throws Exception {

@@ -75,7 +75,7 @@ class PostgresAuditTrailTest extends AuditTrailContract {
         long after = Long.parseLong(AuditDb.string(database.dataSource(), "SELECT last_seq FROM audit_chain_head"));
         assertEquals(before + 820, after, "every record got its own position");
         assertEquals("820", AuditDb.string(database.dataSource(),
-                "SELECT COUNT(*) FROM decision_record WHERE caller IN (?, ?)", caller, "client:" + caller));
+                "SELECT COUNT(*) FROM decision_record WHERE client_label = ? OR caller = ?", caller, caller));
         given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 }

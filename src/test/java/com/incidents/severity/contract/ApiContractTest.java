@@ -132,7 +132,7 @@ class ApiContractTest {
         String cursor = null;
         int pages = 0;
         do {
-            var request = given().queryParam("caller", "client:" + caller).queryParam("limit", "2");
+            var request = given().queryParam("clientLabel", caller).queryParam("limit", "2");
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }

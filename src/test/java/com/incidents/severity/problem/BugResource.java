@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only endpoints that fail the way a bug does. */
+@jakarta.annotation.security.PermitAll
 @Path("/test-only/bug")
 @Produces(MediaType.APPLICATION_JSON)
 public class BugResource {

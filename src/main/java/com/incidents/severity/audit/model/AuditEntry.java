@@ -6,9 +6,10 @@ import com.incidents.severity.engine.model.PolicyFiles;
 
 /**
  * One record on its way to the audit store: {@code record} is its canonical JSON, which names its
- * trace by {@code traceHash}; the trace text itself is stored once per hash.
+ * trace by {@code traceHash}; the trace text itself is stored once per hash. {@code caller} is the
+ * authenticated principal; {@code clientLabel} the caller's own, unverified label (may be null).
  */
-public record AuditEntry(String decisionId, Instant decidedAt, String caller, PolicyFiles policy, String status,
+public record AuditEntry(String decisionId, Instant decidedAt, String caller, String clientLabel, PolicyFiles policy, String status,
         String severity, String basis, String capability, long evaluationMicros, String record, Trace trace) {
 
     /** A trace and the SHA-256 of its text. */

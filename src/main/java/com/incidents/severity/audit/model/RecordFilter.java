@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Filters of the record list and export; null means "any". Severity "NONE" selects decisions without one. */
 public record RecordFilter(Instant from, Instant to, String severity, String basis, String policyVersion,
-        String capability, String caller) {
+        String capability, String caller, String clientLabel) {
 
     /** The WHERE clause (without the keyword) and its parameters, in order. */
     public String where(List<Object> params) {
@@ -29,6 +29,7 @@ public record RecordFilter(Instant from, Instant to, String severity, String bas
         add(clauses, params, "policy_version", policyVersion);
         add(clauses, params, "capability", capability);
         add(clauses, params, "caller", caller);
+        add(clauses, params, "client_label", clientLabel);
         return clauses.isEmpty() ? "1 = 1" : String.join(" AND ", clauses);
     }
 

@@ -3,6 +3,7 @@ package com.incidents.severity.audit.rest;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,8 +17,10 @@ import com.incidents.severity.audit.model.VerifyReport;
 import com.incidents.severity.audit.store.ChainVerifier;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
+import com.incidents.severity.security.Roles;
 
 @Path("/api/v1/audit")
+@RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
     @Inject

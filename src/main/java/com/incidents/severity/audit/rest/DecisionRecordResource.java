@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,11 @@ import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
+import com.incidents.severity.security.Roles;
 
 /** The audit trail for auditors: list, read, export and replay recorded decisions. */
 @Path("/api/v1/decisions")
+@RolesAllowed(Roles.AUDITOR)
 public class DecisionRecordResource {
 
     /**
@@ -58,9 +61,11 @@ public class DecisionRecordResource {
     @Operation(summary = "Recorded decisions, newest first", description = "Filters combine; pass nextCursor as cursor for the next page.")
     public RecordPage list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String policyVersion, @RestQuery String capability,
-            @RestQuery String caller, @RestQuery String limit, @RestQuery String cursor) throws Exception {
+            @RestQuery String caller, @RestQuery String clientLabel, @RestQuery String limit, @RestQuery String cursor)
+            throws Exception {
         List<FieldError> errors = new ArrayList<>();
-        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, severities(), errors);
+        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel,
+                severities(), errors);
         int size = pageSize(limit, errors);
         Long before = null;
         if (cursor != null) {
@@ -90,9 +95,11 @@ public class DecisionRecordResource {
     @Operation(summary = "Export recorded decisions (csv or jsonl), streamed, oldest first")
     public Response export(@RestQuery String format, @RestQuery String from,
             @RestQuery String to, @RestQuery String severity, @RestQuery String basis,
-            @RestQuery String policyVersion, @RestQuery String capability, @RestQuery String caller) {
+            @RestQuery String policyVersion, @RestQuery String capability, @RestQuery String caller,
+            @RestQuery String clientLabel) {
         List<FieldError> errors = new ArrayList<>();
-        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, severities(), errors);
+        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel,
+                severities(), errors);
         String kind = format == null ? "jsonl" : format.toLowerCase(java.util.Locale.ROOT);
         if (!kind.equals("csv") && !kind.equals("jsonl")) {
             errors.add(new FieldError("format", "format must be csv or jsonl", format, List.of("csv", "jsonl")));
@@ -163,7 +170,7 @@ public class DecisionRecordResource {
      * then any severity is passed on.
      */
     static RecordFilter filter(String from, String to, String severity, String basis, String policyVersion,
-            String capability, String caller, List<String> severities, List<FieldError> errors) {
+            String capability, String caller, String clientLabel, List<String> severities, List<FieldError> errors) {
         if (severity != null && severities != null) {
             String given = severity.strip();
             String known = severities.stream().filter(s -> s.equalsIgnoreCase(given)).findFirst().orElse(null);
@@ -178,7 +185,7 @@ public class DecisionRecordResource {
                     List.of("IMPACT", "CAPABILITY", "ESCALATION", "NONE")));
         }
         return new RecordFilter(instant("from", from, errors), instant("to", to, errors), severity, basis,
-                policyVersion, capability, caller);
+                policyVersion, capability, caller, clientLabel);
     }
 
     static Instant instant(String field, String value, List<FieldError> errors) {

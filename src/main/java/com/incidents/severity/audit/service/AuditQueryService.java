@@ -26,7 +26,7 @@ import com.incidents.severity.audit.store.RecordQueries;
 @ApplicationScoped
 public class AuditQueryService {
 
-    private static final String[] CSV_COLUMNS = { "decisionId", "decidedAt", "caller", "status", "severity", "basis",
+    private static final String[] CSV_COLUMNS = { "decisionId", "decidedAt", "caller", "clientLabel", "status", "severity", "basis",
             "capability", "policyVersion", "evaluationMicros", "request", "error" };
 
     @Inject
@@ -83,7 +83,8 @@ public class AuditQueryService {
             try {
                 JsonNode r = json.readTree(record);
                 JsonNode result = r.path("result");
-                csv.printRecord(text(r, "decisionId"), text(r, "decidedAt"), text(r, "caller"), text(r, "status"),
+                csv.printRecord(text(r, "decisionId"), text(r, "decidedAt"), text(r, "caller"), text(r, "clientLabel"),
+                        text(r, "status"),
                         text(result, "severity"), text(result, "basis"), text(r.path("facts"), "capability"),
                         text(r, "policyVersion"), text(r, "evaluationMicros"), r.path("request").toString(),
                         text(r, "error"));

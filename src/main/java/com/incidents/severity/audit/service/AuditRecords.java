@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.request.DecisionRequest;
 
@@ -24,7 +25,7 @@ public class AuditRecords {
     @Inject
     ObjectMapper json;
 
-    public String decided(Decision d, AuditEntry.Trace trace, DecisionRequest request, String caller, long micros) {
+    public String decided(Decision d, AuditEntry.Trace trace, DecisionRequest request, Caller caller, long micros) {
         return write(g -> {
             header(g, d.decisionId(), d.decidedAt().toString(), caller, d.policyVersion(), "DECIDED", micros, request);
             g.writeObjectFieldStart("result");
@@ -71,7 +72,7 @@ public class AuditRecords {
     }
 
     public String failed(String decisionId, String decidedAt, DecisionRequest request, String version,
-            String caller, long micros, String error) {
+            Caller caller, long micros, String error) {
         return write(g -> {
             header(g, decisionId, decidedAt, caller, version, "FAILED", micros, request);
             g.writeNullField("result");
@@ -84,11 +85,12 @@ public class AuditRecords {
         return value == null ? null : value.toString();
     }
 
-    private static void header(JsonGenerator g, String id, String decidedAt, String caller, String version,
+    private static void header(JsonGenerator g, String id, String decidedAt, Caller caller, String version,
             String status, long micros, DecisionRequest request) throws IOException {
         g.writeStringField("decisionId", id);
         g.writeStringField("decidedAt", decidedAt);
-        g.writeStringField("caller", caller);
+        g.writeStringField("caller", caller.name());
+        g.writeStringField("clientLabel", caller.label()); // the caller's own label, not verified
         g.writeStringField("policyVersion", version);
         g.writeStringField("status", status);
         g.writeNumberField("evaluationMicros", micros);

@@ -9,6 +9,7 @@ import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.service.DecisionRecorder;
 import com.incidents.severity.request.DecisionRequest;
@@ -33,25 +34,25 @@ public class AuditService implements DecisionRecorder {
 
     @Override
     public CompletableFuture<Void> recordDecision(Decision d, Outcome outcome, DecisionRequest request,
-            PolicyEngine engine, String caller, long micros) {
+            PolicyEngine engine, Caller caller, long micros) {
         if (!config.enabled()) {
             return DONE;
         }
         AuditEntry.Trace trace = traces.trace(outcome, engine);
         String record = records.decided(d, trace, request, caller, micros);
-        return writer.append(new AuditEntry(d.decisionId(), d.decidedAt(), caller, engine.policy().files(), "DECIDED",
+        return writer.append(new AuditEntry(d.decisionId(), d.decidedAt(), caller.name(), caller.label(), engine.policy().files(), "DECIDED",
                 d.severity(), d.basis(), request.facts().capability(), micros, record, trace));
     }
 
     @Override
     public CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
-            String caller, long micros, String error) {
+            Caller caller, long micros, String error) {
         if (!config.enabled()) {
             return DONE;
         }
         String record = records.failed(decisionId, request.receivedAt().toString(), request, engine.version(), caller,
                 micros, error);
-        return writer.append(new AuditEntry(decisionId, request.receivedAt(), caller, engine.policy().files(), "FAILED",
+        return writer.append(new AuditEntry(decisionId, request.receivedAt(), caller.name(), caller.label(), engine.policy().files(), "FAILED",
                 null, null, request.facts().capability(), micros, record, null));
     }
 }

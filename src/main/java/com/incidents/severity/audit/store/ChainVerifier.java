@@ -37,7 +37,7 @@ import com.incidents.severity.audit.model.VerifyReport;
 public class ChainVerifier {
 
     private static final String COLUMNS = "seq, decision_id, decided_at, caller, policy_version, status, severity, "
-            + "basis, capability, evaluation_micros, record, prev_hash, hash";
+            + "basis, capability, evaluation_micros, record, prev_hash, hash, client_label";
 
     /** Verified trace hashes are remembered during one walk, up to this many. */
     private static final int TRACES_REMEMBERED = 100_000;
@@ -226,7 +226,8 @@ public class ChainVerifier {
                 { rs.getString(7), text(result, "severity"), "severity" },
                 { rs.getString(8), text(result, "basis"), "basis" },
                 { rs.getString(9), text(r.path("facts"), "capability"), "capability" },
-                { Long.toString(rs.getLong(10)), text(r, "evaluationMicros"), "evaluation_micros" } };
+                { Long.toString(rs.getLong(10)), text(r, "evaluationMicros"), "evaluation_micros" },
+                { rs.getString(14), text(r, "clientLabel"), "client_label" } };
         for (String[] p : pairs) {
             if (!Objects.equals(p[0], p[1])) {
                 return p[2];

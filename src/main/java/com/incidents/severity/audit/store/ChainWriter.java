@@ -22,8 +22,8 @@ import com.incidents.severity.audit.model.AuditEntry;
 public class ChainWriter {
 
     private static final String INSERT = "INSERT INTO decision_record (seq, decision_id, decided_at, caller, "
-            + "policy_version, status, severity, basis, capability, evaluation_micros, record, prev_hash, hash) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "policy_version, status, severity, basis, capability, evaluation_micros, record, prev_hash, hash, "
+            + "client_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     AuditDatabase database;
@@ -85,6 +85,7 @@ public class ChainWriter {
         s.setString(11, e.record());
         s.setString(12, prev);
         s.setString(13, hash);
+        setNullable(s, 14, e.clientLabel());
     }
 
     private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {

@@ -22,7 +22,7 @@ import com.incidents.severity.audit.model.RecordSummary;
 public class RecordQueries {
 
     private static final String SUMMARY = "seq, decision_id, decided_at, caller, status, severity, basis, capability, "
-            + "policy_version";
+            + "policy_version, client_label";
 
     @Inject
     AuditDatabase database;
@@ -121,8 +121,8 @@ public class RecordQueries {
 
     private static RecordSummary summary(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp(3);
-        return new RecordSummary(rs.getLong(1), rs.getString(2), at.toInstant(), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+        return new RecordSummary(rs.getLong(1), rs.getString(2), at.toInstant(), rs.getString(4), rs.getString(10),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 
     static void bind(PreparedStatement s, List<Object> params) throws SQLException {

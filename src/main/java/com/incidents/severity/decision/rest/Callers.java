@@ -2,7 +2,12 @@ package com.incidents.severity.decision.rest;
 
 import jakarta.ws.rs.core.SecurityContext;
 
-/** Who asked: the authenticated principal, else the X-Client-Id header, else "anonymous". */
+import com.incidents.severity.decision.model.Caller;
+
+/**
+ * Who asked: the authenticated principal. {@code X-Client-Id} is only the caller's own label,
+ * recorded beside it as {@code clientLabel}, never as identity.
+ */
 final class Callers {
 
     private static final int MAX = 200;
@@ -10,17 +15,15 @@ final class Callers {
     private Callers() {
     }
 
-    static String of(SecurityContext security, String clientId) {
-        if (security != null && security.getUserPrincipal() != null) {
-            return clip(security.getUserPrincipal().getName());
-        }
-        if (clientId != null && !clientId.isBlank()) {
-            return clip("client:" + clientId.strip());
-        }
-        return "anonymous";
+    static Caller of(SecurityContext security, String clientId) {
+        String name = security != null && security.getUserPrincipal() != null
+                ? clip(security.getUserPrincipal().getName())
+                : "anonymous";
+        String label = clientId == null || clientId.isBlank() ? null : clip(clientId.strip());
+        return new Caller(name, label);
     }
 
-    private static String clip(String caller) {
-        return caller.length() > MAX ? caller.substring(0, MAX) : caller;
+    private static String clip(String text) {
+        return text.length() > MAX ? text.substring(0, MAX) : text;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,9 +25,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.decision.DecisionLimits;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.DecisionRequestBody;
 import com.incidents.severity.decision.service.DecisionService;
@@ -36,8 +39,9 @@ import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
 
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import com.incidents.severity.security.Roles;
 
 @Path("/api/v1/decisions")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,9 +50,8 @@ public class DecisionResource {
 
     private static final Logger LOG = Logger.getLogger(DecisionResource.class);
 
-    static final int MAX_DECISION_BYTES = 64 * 1024;
-    static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
-    static final int MAX_BATCH_ITEMS = 1000;
+    @Inject
+    DecisionLimits limits;
 
     @Inject
     DecisionService decisions;
@@ -57,12 +60,13 @@ public class DecisionResource {
     ObjectMapper mapper;
 
     @POST
-    @NonBlocking
+    @Blocking
+    @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide the severity of an incident", description = "Answered once the decision is recorded in the audit trail.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody.class)))
     public Uni<RestResponse<Decision>> decide(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
-        CompletableFuture<Decision> decided = decisions.decide(JsonBodies.read(mapper, body, MAX_DECISION_BYTES),
+        CompletableFuture<Decision> decided = decisions.decide(JsonBodies.read(mapper, body, limits.maxBodyBytes()),
                 Callers.of(security, clientId));
         return Uni.createFrom().completionStage(decided)
                 .onFailure(CompletionException.class).transform(Throwable::getCause)
@@ -71,20 +75,21 @@ public class DecisionResource {
 
     @POST
     @Path("/batch")
-    @NonBlocking
+    @Blocking
+    @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide up to 1,000 incidents at once", description = "Each request is answered or rejected on its own, in request order.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody[].class)))
     public Uni<BatchResult> batch(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
-        JsonNode requests = JsonBodies.read(mapper, body, MAX_BATCH_BYTES);
+        JsonNode requests = JsonBodies.read(mapper, body, limits.maxBatchBytes());
         if (!requests.isArray()) {
             throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON array of decision requests")));
         }
-        if (requests.size() > MAX_BATCH_ITEMS) {
+        if (requests.size() > limits.maxBatchItems()) {
             throw InvalidRequestException.tooLarge("The batch has " + requests.size() + " requests; at most "
-                    + MAX_BATCH_ITEMS + " are accepted");
+                    + limits.maxBatchItems() + " are accepted");
         }
-        String caller = Callers.of(security, clientId);
+        Caller caller = Callers.of(security, clientId);
         PolicyEngine engine = decisions.policyInForce(); // one version for the whole batch, even across a reload
         List<CompletableFuture<BatchItem>> items = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -99,7 +104,7 @@ public class DecisionResource {
         return Uni.createFrom().completionStage(all);
     }
 
-    private CompletableFuture<BatchItem> item(PolicyEngine engine, int index, JsonNode request, String caller) {
+    private CompletableFuture<BatchItem> item(PolicyEngine engine, int index, JsonNode request, Caller caller) {
         try {
             return decisions.decide(engine, request, caller)
                     .thenApply(d -> new BatchItem(index, 200, d, null))

@@ -2,6 +2,7 @@ package com.incidents.severity.decision.service;
 
 import java.util.concurrent.CompletableFuture;
 
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
@@ -14,8 +15,8 @@ import com.incidents.severity.request.DecisionRequest;
 public interface DecisionRecorder {
 
     CompletableFuture<Void> recordDecision(Decision decision, Outcome outcome, DecisionRequest request,
-            PolicyEngine engine, String caller, long micros);
+            PolicyEngine engine, Caller caller, long micros);
 
     CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
-            String caller, long micros, String error);
+            Caller caller, long micros, String error);
 }

@@ -18,6 +18,7 @@ import com.incidents.severity.engine.EvaluationException;
 import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.ResponseTargetSpec;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
@@ -46,7 +47,7 @@ public class DecisionService {
     DecisionRecorder audit;
 
     /** Bad input throws at once (nothing is recorded); otherwise completes when the record is committed. */
-    public CompletableFuture<Decision> decide(JsonNode body, String caller) {
+    public CompletableFuture<Decision> decide(JsonNode body, Caller caller) {
         return decide(policies.current(), body, caller);
     }
 
@@ -55,7 +56,7 @@ public class DecisionService {
         return policies.current();
     }
 
-    public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, String caller) {
+    public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, Caller caller) {
         DecisionRequest request = checked(engine, body, Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
         Evaluated evaluated;

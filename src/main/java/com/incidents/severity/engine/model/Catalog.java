@@ -1,5 +1,6 @@
 package com.incidents.severity.engine.model;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +31,17 @@ public final class Catalog {
      * closest first; none when no name is close.
      */
     public List<String> suggest(String name, int limit) {
-        return entries.stream()
-                .filter(e -> Similarity.close(name, e.name()))
-                .sorted(Comparator.comparingInt((CapabilityEntry e) -> Similarity.score(name, e.name()))
-                        .thenComparing(CapabilityEntry::name))
-                .limit(limit)
-                .map(CapabilityEntry::name)
-                .toList();
+        record Scored(String name, int score) {
+        }
+        List<Scored> close = new ArrayList<>();
+        for (CapabilityEntry e : entries) { // each name scored once, not in a comparator
+            int score = Similarity.closeness(name, e.name());
+            if (score >= 0) {
+                close.add(new Scored(e.name(), score));
+            }
+        }
+        close.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
+        return close.stream().limit(limit).map(Scored::name).toList();
     }
 
     private static String key(String name) {

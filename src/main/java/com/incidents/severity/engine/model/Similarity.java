@@ -17,24 +17,37 @@ public final class Similarity {
     private Similarity() {
     }
 
+    /**
+     * Names longer than this are never compared: no catalog or field name is this long, and the
+     * edit distance costs the product of the two lengths.
+     */
+    public static final int MAX_NAME_LENGTH = 200;
+
     public static boolean close(String written, String known) {
+        return closeness(written, known) >= 0;
+    }
+
+    /**
+     * How close {@code written} is to {@code known}, computed once: -1 when not close (or when
+     * {@code written} is longer than {@link #MAX_NAME_LENGTH}); else its score, lower is closer (a
+     * name containing what was written, or the reverse, ranks as a near match).
+     */
+    public static int closeness(String written, String known) {
+        if (written.length() > MAX_NAME_LENGTH) {
+            return -1;
+        }
         String a = key(written);
         String b = key(known);
         if (a.isEmpty() || b.isEmpty()) {
-            return false;
+            return -1;
         }
-        if (Math.min(a.length(), b.length()) >= 3 && (a.contains(b) || b.contains(a))) {
-            return true;
-        }
-        return DISTANCE.apply(a, b) <= Math.max(1, Math.max(a.length(), b.length()) / 4);
-    }
-
-    /** Lower is closer: a name containing what was written (or the reverse) ranks as a near match. */
-    public static int score(String written, String known) {
-        String a = key(written);
-        String b = key(known);
+        boolean contains = a.contains(b) || b.contains(a);
+        int limit = Math.max(1, Math.max(a.length(), b.length()) / 4);
         int distance = DISTANCE.apply(a, b);
-        return b.contains(a) || a.contains(b) ? distance / 4 : distance;
+        if (Math.min(a.length(), b.length()) >= 3 && contains) {
+            return distance / 4;
+        }
+        return distance <= limit ? (contains ? distance / 4 : distance) : -1;
     }
 
     static String key(String name) {

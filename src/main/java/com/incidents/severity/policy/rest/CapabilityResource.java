@@ -2,6 +2,7 @@ package com.incidents.severity.policy.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.incidents.severity.engine.model.CapabilityEntry;
 import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.security.Roles;
 
 @Path("/api/v1/capabilities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +24,7 @@ public class CapabilityResource {
     PolicyService policies;
 
     @GET
+    @RolesAllowed({ Roles.DECISION_CLIENT, Roles.POLICY_EDITOR, Roles.AUDITOR })
     @Operation(summary = "The capability catalog", description = "Every capability with its tier and catalog, read from the DMN catalog table of the policy in force.")
     public RestResponse<List<CapabilityEntry>> list() {
         var engine = policies.current();

@@ -2,6 +2,7 @@ package com.incidents.severity.policy.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import com.incidents.severity.policy.model.ReloadTrigger;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
+import com.incidents.severity.security.Roles;
 
 @Path("/api/v1/policy")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +33,7 @@ public class PolicyResource {
     PolicyService policies;
 
     @GET
+    @RolesAllowed({ Roles.DECISION_CLIENT, Roles.POLICY_EDITOR, Roles.AUDITOR })
     @Operation(summary = "The policy in force", description = "Version, origin, files with their SHA-256, outcome cache, the last reload attempt, and every decision table as data.")
     public PolicyView policy() {
         return policies.view();
@@ -38,6 +41,7 @@ public class PolicyResource {
 
     @GET
     @Path("/versions")
+    @RolesAllowed({ Roles.DECISION_CLIENT, Roles.POLICY_EDITOR, Roles.AUDITOR })
     @Operation(summary = "The policy versions that have been in force", description = "Oldest first; the last one, without retiredAt, is in force.")
     public List<PolicyVersion> versions() {
         return policies.versions();
@@ -45,6 +49,7 @@ public class PolicyResource {
 
     @POST
     @Path("/reload")
+    @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(summary = "Reload the policy now", description = "Builds, validates and runs the scenarios of the configured rules folder; puts it in force only if every check passes.")
     @APIResponse(responseCode = "200", description = "Accepted: in force now, or already in force (changed=false)", content = @Content(schema = @Schema(implementation = ReloadAttempt.class)))
     @APIResponse(responseCode = "500", description = "An internal error (not the files): logged under the errorId of the body; the previous version keeps serving", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

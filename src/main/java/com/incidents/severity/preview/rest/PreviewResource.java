@@ -3,6 +3,7 @@ package com.incidents.severity.preview.rest;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import com.incidents.severity.preview.service.CandidateZip;
 import com.incidents.severity.preview.service.PreviewService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
+import com.incidents.severity.security.Roles;
 
 /**
  * What-if for policy editors: send candidate files and see how recent decisions would change.
@@ -31,6 +33,7 @@ import com.incidents.severity.problem.InvalidRequestException;
  * with {@code replace=true} they are the whole candidate.
  */
 @Path("/api/v1/policy/preview")
+@RolesAllowed(Roles.POLICY_EDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class PreviewResource {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.engine.Facts;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
 import com.incidents.severity.decision.model.ResponseTargets;
@@ -45,9 +46,9 @@ class AuditRecordsTest {
                         "Unless resolved by 12:00, SEV1"),
                 "sha256:abc", Instant.parse("2026-11-24T10:00:00.5Z"), request.facts());
 
-        String text = records.decided(decision, new AuditEntry.Trace("t-hash", "{}"), request, "client:a", 42);
+        String text = records.decided(decision, new AuditEntry.Trace("t-hash", "{}"), request, new Caller("alice", "ops-bot"), 42);
 
-        assertEquals("{\"decisionId\":\"id-1\",\"decidedAt\":\"2026-11-24T10:00:00.500Z\",\"caller\":\"client:a\","
+        assertEquals("{\"decisionId\":\"id-1\",\"decidedAt\":\"2026-11-24T10:00:00.500Z\",\"caller\":\"alice\",\"clientLabel\":\"ops-bot\","
                 + "\"policyVersion\":\"sha256:abc\",\"status\":\"DECIDED\",\"evaluationMicros\":42,"
                 + "\"request\":{\"capability\":\"App UI\",\"incidentType\":\"outage\",\"durationMinutes\":121},"
                 + "\"facts\":{\"impactLevel\":null,\"affectedUsers\":null,\"affectedApps\":null,\"capability\":\"App UI\","
@@ -66,7 +67,7 @@ class AuditRecordsTest {
         var decision = new Decision("id-2", "SEV3", "IMPACT", "SEV3", null, null, null, null, null, List.of(),
                 List.of(), "sha256:abc", Instant.parse("2026-11-24T10:00:00Z"), request.facts());
 
-        String text = records.decided(decision, new AuditEntry.Trace("t", "{}"), request, "anonymous", 7);
+        String text = records.decided(decision, new AuditEntry.Trace("t", "{}"), request, new Caller("alice", null), 7);
 
         assertTrue(text.contains("\"responseTargets\":null,\"nextEscalation\":null,\"explanationAdded\":[]}"),
                 text);
@@ -74,7 +75,7 @@ class AuditRecordsTest {
 
     @Test
     void failedRecordCarriesTheErrorAndNoResult() {
-        String text = records.failed("id-3", "2026-11-24T10:00:00Z", request, "sha256:abc", "anonymous", 9,
+        String text = records.failed("id-3", "2026-11-24T10:00:00Z", request, "sha256:abc", new Caller("alice", null), 9,
                 "Model 'Incident severity' failed: \"boom\"");
 
         assertTrue(text.endsWith("\"result\":null,\"traceHash\":null,"

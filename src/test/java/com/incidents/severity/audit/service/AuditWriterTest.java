@@ -209,7 +209,7 @@ class AuditWriterTest {
 
     private static AuditEntry entry(String id) {
         var policy = new PolicyFiles("test", new TreeMap<>(), "sha256:test");
-        return new AuditEntry(id, Instant.now(), "test", policy, "DECIDED", "SEV3", "IMPACT", null, 1, "{}", null);
+        return new AuditEntry(id, Instant.now(), "test", null, policy, "DECIDED", "SEV3", "IMPACT", null, 1, "{}", null);
     }
 
     private static void sleep(long millis) {

@@ -39,7 +39,7 @@ class CapabilityFactsRestTest {
                 .body("errors.field", contains("capability", "durationMinutes"))
                 .body("errors.message", everyItem(containsString("capability framework")));
 
-        given().queryParam("from", before.toString()).queryParam("caller", "client:" + client)
+        given().queryParam("from", before.toString()).queryParam("clientLabel", client)
                 .get("/api/v1/decisions").then()
                 .statusCode(200)
                 .body("items", hasSize(1)); // the decided request only

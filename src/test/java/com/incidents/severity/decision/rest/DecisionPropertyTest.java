@@ -38,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import com.incidents.severity.support.DefaultCredentials;
 
 /**
  * Properties that hold for any policy, checked on generated bodies (jqwik generators, a printed seed,
@@ -154,11 +155,11 @@ class DecisionPropertyTest {
 
     private static Answer post(URI uri, Map<String, Object> body) throws Exception {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                .header("Authorization", DefaultCredentials.header()).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     private static Answer get(URI uri) throws Exception {
-        return send(HttpRequest.newBuilder(uri).GET().build());
+        return send(HttpRequest.newBuilder(uri).header("Authorization", DefaultCredentials.header()).GET().build());
     }
 
     private static Answer send(HttpRequest request) throws Exception {

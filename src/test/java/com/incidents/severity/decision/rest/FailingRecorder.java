@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.audit.service.AuditService;
+import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.service.DecisionRecorder;
 import com.incidents.severity.engine.Outcome;
@@ -18,7 +19,7 @@ import com.incidents.severity.request.DecisionRequest;
 /**
  * Test-only recorder, enabled by {@link FailingRecorderTest}'s profile: a request with 13 partner
  * reports meets a bug thrown at once, 14 a bug in the recording stage, 15 an audit store that is
- * down; every other request is recorded by the real audit trail.
+ * down, 17 notes its thread; every other request is recorded by the real audit trail.
  */
 @Alternative // no @Priority: that would enable it in every test, not only in its profile
 @ApplicationScoped
@@ -27,13 +28,22 @@ public class FailingRecorder implements DecisionRecorder {
     static final String SECRET = "secret-recorder-detail-77";
     static final String STORE_ERROR_ID = "store-error-id";
 
+    /**
+     * For each decision with 17 partner reports: whether it was recorded on a Vert.x event-loop
+     * thread. The engine ran on the same thread just before (DecisionService evaluates, then records).
+     */
+    static final java.util.Queue<Boolean> ON_EVENT_LOOP = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     @Inject
     AuditService audit;
 
     @Override
     public CompletableFuture<Void> recordDecision(Decision decision, Outcome outcome, DecisionRequest request,
-            PolicyEngine engine, String caller, long micros) {
+            PolicyEngine engine, Caller caller, long micros) {
         Long reports = request.facts().partnerReports();
+        if (reports != null && reports == 17) {
+            ON_EVENT_LOOP.add(io.vertx.core.Context.isOnEventLoopThread());
+        }
         if (reports != null && reports == 13) {
             throw new IllegalStateException(SECRET);
         }
@@ -49,7 +59,7 @@ public class FailingRecorder implements DecisionRecorder {
 
     @Override
     public CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
-            String caller, long micros, String error) {
+            Caller caller, long micros, String error) {
         return audit.recordFailure(decisionId, request, engine, caller, micros, error);
     }
 }

@@ -34,6 +34,17 @@ class FailingRecorderTest {
         }
     }
 
+    /** The engine and the capability suggestions are CPU work: never on the event loop that serves every request. */
+    @Test
+    void decisionsAreMadeOnWorkerThreadsNotTheEventLoop() {
+        FailingRecorder.ON_EVENT_LOOP.clear();
+        given().contentType(ContentType.JSON).body("{\"partnerReports\":17}").post("/api/v1/decisions")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body("[{\"partnerReports\":17},{\"partnerReports\":17}]")
+                .post("/api/v1/decisions/batch").then().statusCode(200).body("decided", equalTo(2));
+        assertThat(List.copyOf(FailingRecorder.ON_EVENT_LOOP), equalTo(List.of(false, false, false)));
+    }
+
     @Test
     void aBugInABatchItemIsA500ItemWithAnErrorIdWhoseStackTraceIsLogged() {
         try (LogCapture logs = LogCapture.open()) {

@@ -138,6 +138,7 @@ class ReloadUnderLoadTest {
     private void send(AtomicBoolean running, AtomicLong answered, Set<String> failures, Map<String, String> seen) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(decisions).header("Content-Type", "application/json")
+                .header("Authorization", com.incidents.severity.support.DefaultCredentials.header())
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(SIXTEEN_REPORTS)).build();
         while (running.get()) {
             try {

@@ -23,11 +23,16 @@ import com.incidents.client.model.DecisionRequest;
 /** Calls the running service through the Java client generated from its /q/openapi, as generated. */
 class SmokeTest {
 
-    private final ApiClient client = client(System.getProperty("service.url", "http://localhost:8080"));
+    private final ApiClient client = client(System.getProperty("service.url", "http://localhost:8080"),
+            System.getProperty("service.user", "admin"), System.getProperty("service.password", "admin"));
 
-    private static ApiClient client(String url) {
+    /** A client that authenticates every call with HTTP Basic (the document's basicAuth scheme). */
+    private static ApiClient client(String url, String user, String password) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(url);
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + credentials));
         return client;
     }
 
@@ -50,7 +55,7 @@ class SmokeTest {
         assertEquals(422, refused.getCode());
 
         AuditApi audit = new AuditApi(client);
-        assertTrue(audit.listDecisions(null, null, null, null, null, null, "client:java-smoke", 10, null).getItems()
+        assertTrue(audit.listDecisions(null, null, null, null, null, null, null, "java-smoke", 10, null).getItems()
                 .stream().anyMatch(r -> r.getDecisionId().equals(decision.getDecisionId())));
         DecisionRecord record = audit.getDecision(decision.getDecisionId());
         assertTrue(record.getSeq() > 0);

@@ -1,0 +1,43 @@
+package com.incidents.severity.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Access control beyond the roles themselves: metrics, browser origins, the per-client rate limit. */
+@ConfigMapping(prefix = "severity.security")
+public interface SecurityConfig {
+
+    /** The role /q/metrics requires; unset or empty: metrics are open. */
+    Optional<String> metricsRole();
+
+    /**
+     * Origins (scheme://host[:port]) besides the service's own whose browsers may send POST, PUT,
+     * PATCH or DELETE; unset: only the service's own origin.
+     */
+    Optional<List<String>> allowedOrigins();
+
+    RateLimit rateLimit();
+
+    /** Requests per client (the authenticated principal, else the remote address) to /api/. */
+    interface RateLimit {
+
+        /** Off: no limit at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests refilled each period. */
+        @WithDefault("100000")
+        long requests();
+
+        @WithDefault("1s")
+        Duration period();
+
+        /** Requests a client may send at once, beyond the steady rate (the bucket's size). */
+        @WithDefault("200000")
+        long burst();
+    }
+}

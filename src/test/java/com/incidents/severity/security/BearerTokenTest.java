@@ -1,0 +1,63 @@
+package com.incidents.severity.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+/**
+ * OIDC turned on by configuration, as the README's example does, against a real OIDC server over
+ * HTTP (WireMock: discovery, keys) that signs the tokens: a token's roles (its groups claim) open
+ * exactly the endpoints of those roles, and HTTP Basic keeps working beside it.
+ */
+@QuarkusTest
+@TestProfile(BearerTokenTest.WithOidc.class)
+class BearerTokenTest {
+
+    public static class WithOidc implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.tenant-enabled", "true",
+                    "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
+                    "quarkus.oidc.client-id", "incident-severity");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
+        }
+    }
+
+    private static String token(String user, String... roles) {
+        return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
+    }
+
+    @Test
+    void aDecisionClientsTokenDecidesButCannotSearchTheAudit() {
+        String token = token("svc-dashboard", Roles.DECISION_CLIENT);
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"partnerReports\":3}")
+                .post("/api/v1/decisions").then().statusCode(200).extract().path("decisionId");
+        given().auth().oauth2(token).get("/api/v1/decisions").then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("/problems/forbidden"));
+        given().auth().oauth2(token("an-auditor", Roles.AUDITOR)).get("/api/v1/decisions/" + id).then()
+                .statusCode(200).body("caller", equalTo("svc-dashboard"));
+    }
+
+    @Test
+    void aForgedOrMissingTokenIs401AndBasicStillWorks() {
+        given().auth().oauth2(token("x", Roles.DECISION_CLIENT) + "x").get("/api/v1/ping").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().none().get("/api/v1/ping").then().statusCode(401).contentType("application/problem+json");
+        given().auth().preemptive().basic("client", "client").get("/api/v1/ping").then().statusCode(200);
+    }
+}

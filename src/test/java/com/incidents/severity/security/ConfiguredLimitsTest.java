@@ -1,0 +1,53 @@
+package com.incidents.severity.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A tiny rate limit (a burst of 2, one more per hour) and metrics behind the auditor role: a
+ * client over its limit gets 429 with Retry-After while other clients go on; metrics ask for the role.
+ */
+@QuarkusTest
+@TestProfile(ConfiguredLimitsTest.Tiny.class)
+class ConfiguredLimitsTest {
+
+    public static class Tiny implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("severity.security.rate-limit.requests", "1", "severity.security.rate-limit.period", "1h",
+                    "severity.security.rate-limit.burst", "2", "severity.security.metrics-role", Roles.AUDITOR);
+        }
+    }
+
+    @Test
+    void aClientOverItsLimitGets429WithRetryAfterAndOthersGoOn() {
+        for (int i = 0; i < 2; i++) {
+            given().auth().preemptive().basic("client", "client").get("/api/v1/ping").then().statusCode(200);
+        }
+        var refused = given().auth().preemptive().basic("client", "client").get("/api/v1/capabilities")
+                .then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("/problems/rate-limited")).body("status", equalTo(429)).extract();
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 3600, "Retry-After " + retryAfter);
+        given().auth().preemptive().basic("editor", "editor").get("/api/v1/policy").then().statusCode(200);
+        given().auth().none().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAskForTheConfiguredRole() {
+        given().auth().none().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWithIgnoringCase("basic"));
+        given().auth().preemptive().basic("editor", "editor").get("/q/metrics").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().preemptive().basic("auditor", "auditor").get("/q/metrics").then().statusCode(200);
+    }
+}
