@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -79,26 +78,11 @@ public class DecisionRecordResource {
             @RestQuery String policyVersion, @RestQuery String capability, @RestQuery String caller) {
         List<FieldError> errors = new ArrayList<>();
         RecordFilter filter = filters.filter(from, to, severity, basis, policyVersion, capability, caller, errors);
-        String kind = format == null ? "jsonl" : format.toLowerCase(java.util.Locale.ROOT);
-        if (!kind.equals("csv") && !kind.equals("jsonl")) {
-            errors.add(new FieldError("format", "format must be csv or jsonl", format, List.of("csv", "jsonl")));
-        }
+        String kind = Exports.format(format, errors);
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        StreamingOutput body = out -> {
-            try {
-                if (kind.equals("csv")) {
-                    audit.exportCsv(filter, out);
-                } else {
-                    audit.exportJsonl(filter, out);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new java.io.IOException("Export failed", e);
-            }
-        };
-        return Response.ok(body, kind.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
-                .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"").build();
+        return Exports.export(audit, filter, kind);
     }
 
     @POST
