@@ -100,6 +100,18 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The 1280 x 900 window with {@code css} scrolled into view, as target/screenshots/{name}.png (for the README). */
+    public void view(String name, String css) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(css));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What sticks out of the window: empty when the page is no wider than it. */
     private String tooWide() {
         return (String) ((JavascriptExecutor) driver).executeScript("""

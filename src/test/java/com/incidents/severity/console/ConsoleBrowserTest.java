@@ -96,6 +96,7 @@ class ConsoleBrowserTest {
             assertEquals(trace.getString("result.severity"), b.find("#outcome-severity").getText());
             assertTablesMatchTheTrace(b, trace);
             b.screenshots("decision");
+            b.view("decision-tables", "table[data-table='Impact severity'] tr[data-selected='true']");
 
             b.find("#replay").click();
             b.find("#replay-result");
