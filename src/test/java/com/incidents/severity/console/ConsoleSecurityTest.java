@@ -39,7 +39,8 @@ class ConsoleSecurityTest {
 
     @Test
     void eachPageNeedsTheRoleOfItsApi() {
-        Console.as("client").get("/ui/decisions").then().statusCode(403);
+        Console.as("client").get("/ui/decisions").then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("does not have the role"));
         Console.as("client").get("/ui/verify").then().statusCode(403);
         Console.as("client").get("/ui/preview").then().statusCode(403);
         Console.as("auditor").get("/ui/try").then().statusCode(403);
@@ -69,7 +70,9 @@ class ConsoleSecurityTest {
     @Test
     void aPostWithoutTheFormsTokenIsRefused() {
         Console.as("auditor").formParam("csrf-token", "forged").post("/ui/decisions/" + java.util.UUID.randomUUID() + "/replay")
-                .then().statusCode(403);
+                .then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+        given().get("/api/v1/decisions/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test
