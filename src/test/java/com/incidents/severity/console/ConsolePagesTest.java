@@ -67,6 +67,21 @@ class ConsolePagesTest {
     }
 
     @Test
+    void pagesFollowOneAnotherByKeyset() {
+        String caller = "paging-" + UUID.randomUUID();
+        String oldest = Console.decide(caller, "{\"partnerReports\":1}");
+        String middle = Console.decide(caller, "{\"partnerReports\":2}");
+        String newest = Console.decide(caller, "{\"partnerReports\":3}");
+        String cookie = Console.signIn("auditor");
+        String first = given().cookie(Console.COOKIE, cookie).get("/ui/decisions?limit=2&caller=client:" + caller)
+                .then().statusCode(200).body(containsString(newest), containsString(middle), not(containsString(oldest)),
+                        containsString("3 matching")).extract().asString();
+        String older = new XmlPath(XmlPath.CompatibilityMode.HTML, first).getString("**.find { it.@rel == 'next' }.@href");
+        given().urlEncodingEnabled(false).cookie(Console.COOKIE, cookie).get(older).then().statusCode(200)
+                .body(containsString(oldest), not(containsString(middle)), not(containsString("rel=\"next\"")));
+    }
+
+    @Test
     void anUnknownDecisionIsAReadable404() {
         Console.as("auditor").get("/ui/decisions/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(containsString("text/html")).body(containsString("No such decision"));

@@ -72,13 +72,14 @@ public class DecisionsPage {
     @GET
     public RestResponse<String> list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String capability, @RestQuery String caller,
-            @RestQuery String policyVersion, @RestQuery String cursor) throws Exception {
+            @RestQuery String policyVersion, @RestQuery String cursor, @RestQuery String limit) throws Exception {
         SearchForm form = new SearchForm(Html.given(from), Html.given(to), Html.given(severity), Html.given(basis),
-                Html.given(capability), Html.given(caller), Html.given(policyVersion));
+                Html.given(capability), Html.given(caller), Html.given(policyVersion), Html.given(limit));
         List<FieldError> errors = new ArrayList<>();
         RecordFilter filter = filters.filter(form.from(), form.to(), form.severity(), form.basis(),
                 form.policyVersion(), form.capability(), form.caller(), errors);
         Long before = filters.cursor(Html.given(cursor), errors);
+        int size = filters.pageSize(Html.given(limit), errors);
         List<String> severities = filters.severities() == null ? List.of() : filters.severities();
         if (!errors.isEmpty()) {
             return Html.status(400, Templates.list(form, errors, new RecordPage(List.of(), null), List.of(), 0,
@@ -87,7 +88,7 @@ public class DecisionsPage {
         List<Count> counts = audit.countBySeverity(filter).entrySet().stream()
                 .map(e -> new Count(e.getKey(), e.getValue())).toList();
         long total = counts.stream().mapToLong(Count::count).sum();
-        return Html.ok(Templates.list(form, errors, audit.page(filter, before, 50), counts, total, severities,
+        return Html.ok(Templates.list(form, errors, audit.page(filter, before, size), counts, total, severities,
                 RecordFilters.BASES, Html.given(cursor)));
     }
 
@@ -103,7 +104,7 @@ public class DecisionsPage {
                 Html.given(basis), Html.given(policyVersion), Html.given(capability), Html.given(caller), errors);
         String kind = Exports.format(Html.given(format), errors);
         if (!errors.isEmpty()) {
-            return list(from, to, severity, basis, capability, caller, policyVersion, null).toResponse();
+            return list(from, to, severity, basis, capability, caller, policyVersion, null, null).toResponse();
         }
         return Exports.export(audit, filter, kind);
     }

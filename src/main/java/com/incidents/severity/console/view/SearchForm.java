@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The filters of the decisions search as the user typed them, and the query string that repeats them. */
+/** The filters of the decisions search (and its page size) as the user gave them, and the query string that repeats them. */
 public record SearchForm(String from, String to, String severity, String basis, String capability, String caller,
-        String policyVersion) {
+        String policyVersion, String limit) {
 
     public String query() {
         Map<String, String> params = new LinkedHashMap<>();
@@ -19,6 +19,7 @@ public record SearchForm(String from, String to, String severity, String basis, 
         params.put("capability", capability);
         params.put("caller", caller);
         params.put("policyVersion", policyVersion);
+        params.put("limit", limit);
         return params.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
