@@ -141,12 +141,14 @@ class ConsoleBrowserTest {
         Console.decide("browser-diff", PolicyEdits.SIXTEEN_REPORTS); // its version's text is now in the audit trail
         try {
             PolicyEdits.sev1Threshold(rules, 16);
-            String after = given().post("/api/v1/policy/reload").then().statusCode(200).body("changed", is(true))
-                    .extract().path("versionInForce");
             try (Browser b = browser()) {
                 b.signIn("editor");
                 b.go("/ui/policy");
+                b.find("#reload").click(); // the editor's reload, from the console
+                String after = given().get("/api/v1/policy").then().extract().path("version");
+                assertNotEquals(before, after);
                 assertEquals(after, b.find("#policy-version").getText());
+                assertTrue(b.find("#last-reload").getText().contains("true"));
                 b.screenshots("policy");
                 b.find("#versions a[href*='/ui/policy/diff']").click();
                 b.find("[data-diff-table='Escalation severity'] td[data-changed='true']");

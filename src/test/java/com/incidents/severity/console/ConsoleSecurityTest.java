@@ -47,6 +47,8 @@ class ConsoleSecurityTest {
         Console.as("auditor").get("/ui/preview").then().statusCode(403);
         Console.as("editor").get("/ui/decisions").then().statusCode(403);
         Console.as("editor").get("/ui/try").then().statusCode(403);
+        Console.as("auditor").formParam("csrf-token", "any").post("/ui/policy/reload").then().statusCode(403)
+                .body(containsString("does not have the role"));
         Console.as("auditor").get("/ui/decisions").then().statusCode(200);
         Console.as("auditor").get("/ui/verify").then().statusCode(200);
         Console.as("client").get("/ui/try").then().statusCode(200);

@@ -6,20 +6,25 @@ import java.util.Optional;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.incidents.severity.audit.service.StoredPolicies;
+import com.incidents.severity.console.ConsoleCsrf;
+import com.incidents.severity.console.ConsoleUser;
 import com.incidents.severity.console.Roles;
 import com.incidents.severity.console.view.DiffView;
 import com.incidents.severity.console.view.DrawnTable;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.model.PolicyVersion;
 import com.incidents.severity.policy.model.PolicyView;
+import com.incidents.severity.policy.model.ReloadTrigger;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.policy.service.TableDiff;
 
@@ -48,11 +53,24 @@ public class PolicyPage {
     @Inject
     StoredPolicies stored;
 
+    @Inject
+    ConsoleUser user;
+
     @GET
     public RestResponse<String> policy() {
         PolicyView view = policies.view();
         List<DrawnTable> tables = view.tables().stream().map(DrawnTable::of).toList();
         return Html.ok(Templates.policy(view, tables, Html.newestFirst(policies.versions())));
+    }
+
+    /** The reload the API's POST /api/v1/policy/reload makes (recorded with its trigger, API); the page then shows its outcome. */
+    @POST
+    @Path("/reload")
+    @RolesAllowed(Roles.EDITOR)
+    public RestResponse<Void> reload(@RestForm(ConsoleCsrf.FIELD) String csrf) {
+        user.checkCsrf(csrf);
+        policies.reload(ReloadTrigger.API);
+        return Html.seeOther("/ui/policy#last-reload-h");
     }
 
     @GET
