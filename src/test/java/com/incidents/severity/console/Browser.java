@@ -87,9 +87,10 @@ public final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             for (int width : new int[] { 1280, 390 }) {
                 driver.manage().window().setSize(new Dimension(width, 900));
-                long height = (Long) ((JavascriptExecutor) driver)
-                        .executeScript("return Math.ceil(document.documentElement.scrollHeight);");
-                driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 8000)));
+                // the window's size includes the browser's own bars: add them so the whole page is in view
+                long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                        "return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);");
+                driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 9000)));
                 Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), driver.getScreenshotAs(OutputType.BYTES));
                 org.junit.jupiter.api.Assertions.assertEquals("", tooWide(),
                         name + " is wider than a " + width + " px window");
