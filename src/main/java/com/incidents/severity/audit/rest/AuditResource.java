@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.incidents.severity.audit.model.VerifyReport;
+import com.incidents.severity.audit.service.RecordFilters;
 import com.incidents.severity.audit.store.ChainVerifier;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
@@ -26,6 +27,9 @@ public class AuditResource {
     @Inject
     ChainVerifier verifier;
 
+    @Inject
+    RecordFilters filters;
+
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
@@ -33,16 +37,10 @@ public class AuditResource {
             + " checks each record, its link, its columns, its policy text and its trace, and names the first that does not match.")
     public VerifyReport verify(@RestQuery String from, @RestQuery String to) throws Exception {
         List<FieldError> errors = new ArrayList<>();
-        var start = DecisionRecordResource.instant("from", from, errors);
-        var end = DecisionRecordResource.instant("to", to, errors);
-        if (start != null && end != null && !end.isAfter(start)) {
-            String message = "to must be later than from: the window [from, to) would hold nothing";
-            errors.add(FieldError.rejected("from", message, from));
-            errors.add(FieldError.rejected("to", message, to));
-        }
+        var window = filters.window(from, to, errors);
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        return verifier.verify(start, end);
+        return verifier.verify(window[0], window[1]);
     }
 }

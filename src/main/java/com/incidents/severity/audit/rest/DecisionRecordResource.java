@@ -1,7 +1,5 @@
 package com.incidents.severity.audit.rest;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +12,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.model.RecordFilter;
 import com.incidents.severity.audit.model.RecordPage;
 import com.incidents.severity.audit.model.ReplayReport;
 import com.incidents.severity.audit.service.AuditQueryService;
+import com.incidents.severity.audit.service.RecordFilters;
 import com.incidents.severity.audit.service.ReplayService;
-import com.incidents.severity.engine.model.PolicyContract;
-import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
@@ -51,10 +46,7 @@ public class DecisionRecordResource {
     ReplayService replays;
 
     @Inject
-    AuditConfig config;
-
-    @Inject
-    PolicyService policies;
+    RecordFilters filters;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -64,17 +56,9 @@ public class DecisionRecordResource {
             @RestQuery String caller, @RestQuery String clientLabel, @RestQuery String limit, @RestQuery String cursor)
             throws Exception {
         List<FieldError> errors = new ArrayList<>();
-        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel,
-                severities(), errors);
-        int size = pageSize(limit, errors);
-        Long before = null;
-        if (cursor != null) {
-            try {
-                before = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                errors.add(FieldError.rejected("cursor", "cursor must be a nextCursor from an earlier page", cursor));
-            }
-        }
+        RecordFilter filter = filters.filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel, errors);
+        int size = filters.pageSize(limit, errors);
+        Long before = filters.cursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
@@ -98,28 +82,12 @@ public class DecisionRecordResource {
             @RestQuery String policyVersion, @RestQuery String capability, @RestQuery String caller,
             @RestQuery String clientLabel) {
         List<FieldError> errors = new ArrayList<>();
-        RecordFilter filter = filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel,
-                severities(), errors);
-        String kind = format == null ? "jsonl" : format.toLowerCase(java.util.Locale.ROOT);
-        if (!kind.equals("csv") && !kind.equals("jsonl")) {
-            errors.add(new FieldError("format", "format must be csv or jsonl", format, List.of("csv", "jsonl")));
-        }
+        RecordFilter filter = filters.filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel, errors);
+        String kind = Exports.format(format, errors);
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        StreamingOutput body = out -> {
-            try {
-                if (kind.equals("csv")) {
-                    audit.exportCsv(filter, out);
-                } else {
-                    audit.exportJsonl(filter, out);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new java.io.IOException("Export failed", e);
-            }
-        };
-        return Response.ok(body, kind.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
-                .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"").build();
+        return Exports.export(audit, filter, kind);
     }
 
     @POST
@@ -130,73 +98,8 @@ public class DecisionRecordResource {
         return replays.replay(audit.storedRecord(id).orElseThrow(() -> notFound(id)));
     }
 
-    /** The page size: 50 when absent; a whole number from 1 to the configured maximum, else an error naming limit. */
-    private int pageSize(String limit, List<FieldError> errors) {
-        if (limit == null) {
-            return 50;
-        }
-        int size;
-        try {
-            size = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            size = 0;
-        }
-        if (size < 1 || size > config.maxPageSize()) {
-            errors.add(FieldError.rejected("limit", "limit must be a whole number from 1 to " + config.maxPageSize(), limit));
-        }
-        return size;
-    }
-
-    /** The severities of the policy in force, with NONE; null when no policy is loaded. */
-    private List<String> severities() {
-        if (!policies.loaded()) {
-            return null;
-        }
-        List<String> severities = new ArrayList<>(policies.current().policy().inputTypes().severity().values());
-        if (severities.stream().noneMatch(PolicyContract.NONE::equalsIgnoreCase)) {
-            severities.add(PolicyContract.NONE);
-        }
-        return severities;
-    }
-
     private static InvalidRequestException notFound(String id) {
         return new InvalidRequestException(Problem.of("not-found", "No such decision", 404,
                 "No decision " + id + " is recorded"));
-    }
-
-    /**
-     * The filter of a listing or export. {@code severities} are the severities the policy in force
-     * declares (its severity type's allowed values) with NONE; null when no policy is loaded, and
-     * then any severity is passed on.
-     */
-    static RecordFilter filter(String from, String to, String severity, String basis, String policyVersion,
-            String capability, String caller, String clientLabel, List<String> severities, List<FieldError> errors) {
-        if (severity != null && severities != null) {
-            String given = severity.strip();
-            String known = severities.stream().filter(s -> s.equalsIgnoreCase(given)).findFirst().orElse(null);
-            if (known == null) {
-                errors.add(new FieldError("severity", "severity must be one of " + String.join(", ", severities)
-                        + " (the severities of the policy in force)", severity, severities));
-            }
-            severity = known;
-        }
-        if (basis != null && !List.of("IMPACT", "CAPABILITY", "ESCALATION", "NONE").contains(basis.toUpperCase())) {
-            errors.add(new FieldError("basis", "basis must be IMPACT, CAPABILITY, ESCALATION or NONE", basis,
-                    List.of("IMPACT", "CAPABILITY", "ESCALATION", "NONE")));
-        }
-        return new RecordFilter(instant("from", from, errors), instant("to", to, errors), severity, basis,
-                policyVersion, capability, caller, clientLabel);
-    }
-
-    static Instant instant(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.rejected(field, field + " must be an ISO-8601 instant", value));
-            return null;
-        }
     }
 }

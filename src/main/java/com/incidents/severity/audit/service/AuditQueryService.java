@@ -39,6 +39,11 @@ public class AuditQueryService {
         return queries.page(filter, beforeSeq, limit);
     }
 
+    /** How many records match the filter, by severity (NONE: decided without one; FAILED: failed evaluations). */
+    public java.util.SortedMap<String, Long> countBySeverity(RecordFilter filter) throws SQLException {
+        return queries.countBySeverity(filter);
+    }
+
     /** The record as stored, with its chain position and hashes, and its trace expanded. */
     public Optional<ObjectNode> record(String decisionId) throws Exception {
         Optional<RecordQueries.StoredRecord> stored = queries.find(decisionId);

@@ -2,10 +2,7 @@ package com.incidents.severity.audit.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,8 +11,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.incidents.severity.audit.AuditIntegrityException;
 import com.incidents.severity.audit.model.ReplayReport;
 import com.incidents.severity.audit.store.PolicyText;
@@ -25,8 +20,6 @@ import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.request.DecisionRequest;
 import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.decision.service.DecisionService;
-import com.incidents.severity.engine.compile.PolicyCompiler;
-import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.engine.Outcome;
@@ -45,7 +38,8 @@ public class ReplayService {
     ObjectMapper json;
 
     /** Past policy versions rebuilt from their stored text, a few at a time. */
-    private final Cache<String, PolicyEngine> versions = Caffeine.newBuilder().maximumSize(4).build();
+    @Inject
+    StoredPolicies stored;
 
     public ReplayReport replay(JsonNode record) throws Exception {
         JsonNode request = record.get("request");
@@ -57,7 +51,7 @@ public class ReplayService {
         String decisionId = record.get("decisionId").asText();
         checkStoredPolicy(version, decisionId);
         PolicyEngine current = policies.current();
-        PolicyEngine old = version.equals(current.version()) ? current : versionEngine(version);
+        PolicyEngine old = version.equals(current.version()) ? current : stored.engine(version);
         if (!version.equals(old.version())) { // the text changed after it was checked
             throw AuditIntegrityException.policyText(version, decisionId, false);
         }
@@ -82,22 +76,6 @@ public class ReplayService {
         if (files.isEmpty() || !PolicyText.matches(json, version, files.get())) {
             throw AuditIntegrityException.policyText(version, decisionId, files.isEmpty());
         }
-    }
-
-    private PolicyEngine versionEngine(String version) throws Exception {
-        PolicyEngine engine = versions.getIfPresent(version);
-        if (engine == null) {
-            String files = queries.policyFiles(version)
-                    .orElseThrow(() -> new IllegalStateException("Policy " + version + " is not stored"));
-            Map<String, byte[]> contents = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.readTree(files).fields(); it.hasNext();) {
-                var file = it.next();
-                contents.put(file.getKey(), file.getValue().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            engine = new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("audit:" + version, contents)), 0);
-            versions.put(version, engine);
-        }
-        return engine;
     }
 
     private static ReplayReport.Outcome evaluate(PolicyEngine engine, JsonNode request, Instant at) {

@@ -53,6 +53,28 @@ public class RecordQueries {
         return new RecordPage(List.copyOf(items), next);
     }
 
+    /**
+     * How many records match, by outcome: a severity, NONE for decisions without one, FAILED for
+     * failed evaluations. Ordered by key.
+     */
+    public java.util.SortedMap<String, Long> countBySeverity(RecordFilter filter) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT status, severity, COUNT(*) FROM decision_record WHERE " + filter.where(params)
+                + " GROUP BY status, severity";
+        java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = "FAILED".equals(rs.getString(1)) ? "FAILED"
+                            : rs.getString(2) == null ? "NONE" : rs.getString(2);
+                    counts.merge(key, rs.getLong(3), Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
     /** The stored record JSON and its chain fields. */
     public record StoredRecord(long seq, String record, String prevHash, String hash) {
     }

@@ -1,0 +1,40 @@
+package com.incidents.severity.console.rest;
+
+import java.net.URI;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.qute.TemplateInstance;
+
+/** A rendered page as an answer. */
+final class Html {
+
+    static final String TYPE = "text/html;charset=UTF-8";
+
+    private Html() {
+    }
+
+    static RestResponse<String> ok(TemplateInstance page) {
+        return status(200, page);
+    }
+
+    static RestResponse<String> status(int status, TemplateInstance page) {
+        return RestResponse.ResponseBuilder.<String> create(status).entity(page.render()).type(TYPE)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    static <T> RestResponse<T> seeOther(String path) {
+        return RestResponse.ResponseBuilder.<T> create(303).location(URI.create(path)).build();
+    }
+
+    static <T> java.util.List<T> newestFirst(java.util.List<T> oldestFirst) {
+        java.util.List<T> list = new java.util.ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    /** A blank form field is an absent one. */
+    static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,17 @@
+package com.incidents.severity.console.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /} leads to the console's first page (and {@code /ui} too: {@link LoginPage}). */
+@Path("/")
+public class RootPage {
+
+    @GET
+    public RestResponse<Void> root() {
+        return Html.seeOther("/ui/decisions");
+    }
+
+}

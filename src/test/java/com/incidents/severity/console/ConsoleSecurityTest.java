@@ -1,0 +1,89 @@
+package com.incidents.severity.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Who may open which page; the API keeps answering 401, never a redirect to the sign-in page. */
+@QuarkusTest
+class ConsoleSecurityTest {
+
+    @Test
+    void rootAndUiLeadToTheConsole() {
+        given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", endsWith("/ui/decisions"));
+        given().redirects().follow(false).get("/ui").then().statusCode(303)
+                .header("Location", endsWith("/ui/decisions"));
+    }
+
+    @Test
+    void pagesSendStrangersToTheSignInPage() {
+        for (String page : new String[] { "/ui/decisions", "/ui/policy", "/ui/preview", "/ui/verify", "/ui/try",
+                "/ui/capabilities" }) {
+            given().redirects().follow(false).get(page).then().statusCode(302)
+                    .header("Location", endsWith("/ui/login"));
+        }
+        given().get("/ui/login").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<label for=\"j_username\">"), containsString("action=\"/j_security_check\""));
+    }
+
+    @Test
+    void aWrongPasswordShowsTheErrorOnTheSignInPage() {
+        given().redirects().follow(false).formParam("j_username", "auditor").formParam("j_password", "nope")
+                .post("/j_security_check").then().statusCode(302).header("Location", containsString("/ui/login?error=true"));
+        given().get("/ui/login?error=true").then().statusCode(401).body(containsString("role=\"alert\""));
+    }
+
+    @Test
+    void eachPageNeedsTheRoleOfItsApi() {
+        Console.as("client").get("/ui/decisions").then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("does not have the role"));
+        Console.as("client").get("/ui/verify").then().statusCode(403);
+        Console.as("client").get("/ui/preview").then().statusCode(403);
+        Console.as("auditor").get("/ui/try").then().statusCode(403);
+        Console.as("auditor").get("/ui/preview").then().statusCode(403);
+        Console.as("editor").get("/ui/decisions").then().statusCode(403);
+        Console.as("editor").get("/ui/try").then().statusCode(403);
+        Console.as("auditor").formParam("csrf-token", "any").post("/ui/policy/reload").then().statusCode(403)
+                .body(containsString("does not have the role"));
+        Console.as("auditor").get("/ui/decisions").then().statusCode(200);
+        Console.as("auditor").get("/ui/verify").then().statusCode(200);
+        Console.as("client").get("/ui/try").then().statusCode(200);
+        Console.as("editor").get("/ui/preview").then().statusCode(200);
+        for (String user : new String[] { "client", "editor", "auditor" }) {
+            Console.as(user).get("/ui/policy").then().statusCode(200);
+            Console.as(user).get("/ui/capabilities").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theApiAnswers401NotARedirect() {
+        given().redirects().follow(false).get("/api/test-only/secured").then().statusCode(401)
+                .header("Location", nullValue());
+        given().redirects().follow(false).auth().preemptive().basic("auditor", "auditor")
+                .get("/api/test-only/secured").then().statusCode(200);
+        given().redirects().follow(false).auth().preemptive().basic("client", "client")
+                .get("/api/test-only/secured").then().statusCode(403);
+    }
+
+    @Test
+    void aPostWithoutTheFormsTokenIsRefused() {
+        Console.as("auditor").formParam("csrf-token", "forged").post("/ui/decisions/" + java.util.UUID.randomUUID() + "/replay")
+                .then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+        given().get("/api/v1/decisions/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void signingOutForgetsTheSession() {
+        String cookie = Console.signIn("auditor");
+        String token = given().cookie(Console.COOKIE, cookie).get("/ui/decisions").then().statusCode(200)
+                .extract().htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
+        given().redirects().follow(false).cookie(Console.COOKIE, cookie).formParam("csrf-token", token)
+                .post("/ui/logout").then().statusCode(303).header("Location", endsWith("/ui/login?out=true"))
+                .cookie(Console.COOKIE, "");
+    }
+}
