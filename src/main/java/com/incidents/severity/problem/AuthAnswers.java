@@ -28,6 +28,12 @@ final class AuthAnswers {
                 : "The authenticated user does not hold a role this request requires: " + required);
     }
 
+    /** A challenge that sends the user elsewhere (the form mechanism's redirect to its sign-in page). */
+    static boolean isRedirect(ChallengeData challenge) {
+        return challenge.status >= 300 && challenge.status < 400 && "Location".equalsIgnoreCase(
+                String.valueOf(challenge.headerName));
+    }
+
     /** The challenge for a 401 on {@code ctx}; HTTP Basic when no mechanism gives one. */
     static Uni<ChallengeData> challenge(RoutingContext ctx) {
         HttpAuthenticator authenticator = ctx == null ? null : ctx.get(HttpAuthenticator.class.getName());

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -28,12 +29,20 @@ public class AuthFailureRoute {
             ctx.next();
         } else if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             AuthAnswers.challenge(ctx).subscribe().with(
-                    challenge -> end(ctx, AuthAnswers.unauthorized(), challenge.headerName, challenge.headerContent),
+                    challenge -> answer(ctx, challenge),
                     e -> end(ctx, AuthAnswers.unauthorized(), "WWW-Authenticate", "Basic realm=\"Quarkus\""));
         } else if (failure instanceof ForbiddenException) {
             end(ctx, AuthAnswers.forbidden(null), null, null);
         } else {
             ctx.next();
+        }
+    }
+
+    private static void answer(RoutingContext ctx, ChallengeData challenge) {
+        if (AuthAnswers.isRedirect(challenge)) {
+            ctx.response().setStatusCode(challenge.status).putHeader(challenge.headerName, challenge.headerContent).end();
+        } else {
+            end(ctx, AuthAnswers.unauthorized(), challenge.headerName, challenge.headerContent);
         }
     }
 

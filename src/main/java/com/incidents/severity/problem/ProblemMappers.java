@@ -39,12 +39,18 @@ public class ProblemMappers {
         return answer.build();
     }
 
-    /** No credentials, or wrong ones: a 401 problem with the challenge of the mechanisms in use. */
+    /**
+     * No credentials, or wrong ones: a 401 problem with the challenge of the mechanisms in use; where
+     * the mechanism's challenge is a redirect (the console's sign-in form), that redirect.
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Uni<RestResponse<Problem>> unauthorized(RoutingContext ctx) {
-        return AuthAnswers.challenge(ctx).map(challenge -> RestResponse.ResponseBuilder.<Problem> create(401)
-                .entity(AuthAnswers.unauthorized()).type(Problem.MEDIA_TYPE)
-                .header(challenge.headerName.toString(), challenge.headerContent).build());
+        return AuthAnswers.challenge(ctx).map(challenge -> AuthAnswers.isRedirect(challenge)
+                ? RestResponse.ResponseBuilder.<Problem> create(challenge.status)
+                        .header(challenge.headerName.toString(), challenge.headerContent).build()
+                : RestResponse.ResponseBuilder.<Problem> create(401)
+                        .entity(AuthAnswers.unauthorized()).type(Problem.MEDIA_TYPE)
+                        .header(challenge.headerName.toString(), challenge.headerContent).build());
     }
 
     /** Authenticated, without a role the endpoint requires: a 403 problem naming the roles that would do. */

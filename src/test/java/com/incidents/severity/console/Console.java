@@ -7,7 +7,10 @@ import java.util.Map;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Test helpers: sign in to the console as a user of the test profile, and make decisions through the API. */
+/**
+ * Test helpers: sign in to the console as a user of the test profile (with the session cookie only:
+ * not the API's default Basic credentials), and make decisions through the API.
+ */
 public final class Console {
 
     public static final String COOKIE = "severity-console";
@@ -17,7 +20,7 @@ public final class Console {
 
     /** The session cookie of a user signed in through the console's form. */
     public static String signIn(String user) {
-        String cookie = given().redirects().follow(false).contentType(ContentType.URLENC)
+        String cookie = given().auth().none().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParams(Map.of("j_username", user, "j_password", user)).post("/j_security_check")
                 .then().statusCode(302).extract().cookie(COOKIE);
         if (cookie == null) {
@@ -27,7 +30,7 @@ public final class Console {
     }
 
     public static RequestSpecification as(String user) {
-        return given().redirects().follow(false).cookie(COOKIE, signIn(user));
+        return given().auth().none().redirects().follow(false).cookie(COOKIE, signIn(user));
     }
 
     /** A decision made through the API; its id. */

@@ -86,7 +86,7 @@ class ConsoleBrowserTest {
         try (Browser b = browser()) {
             b.signIn("auditor");
             b.go("/ui/decisions");
-            b.find("#caller").sendKeys("client:" + caller);
+            b.find("#clientLabel").sendKeys(caller);
             b.find("form.filters button[type=submit]").click();
             b.find("tr[data-decision-id='" + other + "']");
             assertEquals(2, b.all("#decisions tr[data-decision-id]").size());

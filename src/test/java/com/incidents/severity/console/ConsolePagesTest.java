@@ -54,12 +54,12 @@ class ConsolePagesTest {
         String one = Console.decide(caller, "{\"partnerReports\":16}");
         String two = Console.decide(caller, "{\"partnerReports\":3}");
         var auditor = Console.signIn("auditor");
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?caller=client:" + caller).then().statusCode(200)
+        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?clientLabel=" + caller).then().statusCode(200)
                 .body(containsString(one), containsString(two), containsString("2 matching"),
-                        containsString("data-severity=\"SEV1\""), containsString("/ui/decisions/export?caller="));
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?caller=client:" + caller + "&severity=SEV1")
+                        containsString("data-severity=\"SEV1\""), containsString("/ui/decisions/export?clientLabel="));
+        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?clientLabel=" + caller + "&severity=SEV1")
                 .then().statusCode(200).body(containsString(one), not(containsString(two)), containsString("1 matching"));
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions/export?format=csv&caller=client:" + caller)
+        given().cookie(Console.COOKIE, auditor).get("/ui/decisions/export?format=csv&clientLabel=" + caller)
                 .then().statusCode(200).contentType(containsString("text/csv")).body(containsString(one), containsString(two));
         given().cookie(Console.COOKIE, auditor).get("/ui/decisions?severity=SEV9&from=yesterday").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("role=\"alert\""),
@@ -73,7 +73,7 @@ class ConsolePagesTest {
         String middle = Console.decide(caller, "{\"partnerReports\":2}");
         String newest = Console.decide(caller, "{\"partnerReports\":3}");
         String cookie = Console.signIn("auditor");
-        String first = given().cookie(Console.COOKIE, cookie).get("/ui/decisions?limit=2&caller=client:" + caller)
+        String first = given().cookie(Console.COOKIE, cookie).get("/ui/decisions?limit=2&clientLabel=" + caller)
                 .then().statusCode(200).body(containsString(newest), containsString(middle), not(containsString(oldest)),
                         containsString("3 matching")).extract().asString();
         String older = new XmlPath(XmlPath.CompatibilityMode.HTML, first).getString("**.find { it.@rel == 'next' }.@href");

@@ -13,9 +13,9 @@ class ConsoleSecurityTest {
 
     @Test
     void rootAndUiLeadToTheConsole() {
-        given().redirects().follow(false).get("/").then().statusCode(303)
+        given().auth().none().redirects().follow(false).get("/").then().statusCode(303)
                 .header("Location", endsWith("/ui/decisions"));
-        given().redirects().follow(false).get("/ui").then().statusCode(303)
+        given().auth().none().redirects().follow(false).get("/ui").then().statusCode(303)
                 .header("Location", endsWith("/ui/decisions"));
     }
 
@@ -23,24 +23,24 @@ class ConsoleSecurityTest {
     void pagesSendStrangersToTheSignInPage() {
         for (String page : new String[] { "/ui/decisions", "/ui/policy", "/ui/preview", "/ui/verify", "/ui/try",
                 "/ui/capabilities" }) {
-            given().redirects().follow(false).get(page).then().statusCode(302)
+            given().auth().none().redirects().follow(false).get(page).then().statusCode(302)
                     .header("Location", endsWith("/ui/login"));
         }
-        given().get("/ui/login").then().statusCode(200).contentType(containsString("text/html"))
+        given().auth().none().get("/ui/login").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<label for=\"j_username\">"), containsString("action=\"/j_security_check\""));
     }
 
     @Test
     void aWrongPasswordShowsTheErrorOnTheSignInPage() {
-        given().redirects().follow(false).formParam("j_username", "auditor").formParam("j_password", "nope")
+        given().auth().none().redirects().follow(false).formParam("j_username", "auditor").formParam("j_password", "nope")
                 .post("/j_security_check").then().statusCode(302).header("Location", containsString("/ui/login?error=true"));
-        given().get("/ui/login?error=true").then().statusCode(401).body(containsString("role=\"alert\""));
+        given().auth().none().get("/ui/login?error=true").then().statusCode(401).body(containsString("role=\"alert\""));
     }
 
     @Test
     void eachPageNeedsTheRoleOfItsApi() {
         Console.as("client").get("/ui/decisions").then().statusCode(403).contentType(containsString("text/html"))
-                .body(containsString("does not have the role"));
+                .body(containsString("does not hold a role"));
         Console.as("client").get("/ui/verify").then().statusCode(403);
         Console.as("client").get("/ui/preview").then().statusCode(403);
         Console.as("auditor").get("/ui/try").then().statusCode(403);
@@ -48,7 +48,7 @@ class ConsoleSecurityTest {
         Console.as("editor").get("/ui/decisions").then().statusCode(403);
         Console.as("editor").get("/ui/try").then().statusCode(403);
         Console.as("auditor").formParam("csrf-token", "any").post("/ui/policy/reload").then().statusCode(403)
-                .body(containsString("does not have the role"));
+                .body(containsString("does not hold a role"));
         Console.as("auditor").get("/ui/decisions").then().statusCode(200);
         Console.as("auditor").get("/ui/verify").then().statusCode(200);
         Console.as("client").get("/ui/try").then().statusCode(200);
@@ -61,11 +61,11 @@ class ConsoleSecurityTest {
 
     @Test
     void theApiAnswers401NotARedirect() {
-        given().redirects().follow(false).get("/api/test-only/secured").then().statusCode(401)
+        given().auth().none().redirects().follow(false).get("/api/test-only/secured").then().statusCode(401)
                 .header("Location", nullValue());
-        given().redirects().follow(false).auth().preemptive().basic("auditor", "auditor")
+        given().auth().none().redirects().follow(false).auth().preemptive().basic("auditor", "auditor")
                 .get("/api/test-only/secured").then().statusCode(200);
-        given().redirects().follow(false).auth().preemptive().basic("client", "client")
+        given().auth().none().redirects().follow(false).auth().preemptive().basic("client", "client")
                 .get("/api/test-only/secured").then().statusCode(403);
     }
 
@@ -82,7 +82,7 @@ class ConsoleSecurityTest {
         String cookie = Console.signIn("auditor");
         String token = given().cookie(Console.COOKIE, cookie).get("/ui/decisions").then().statusCode(200)
                 .extract().htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        given().redirects().follow(false).cookie(Console.COOKIE, cookie).formParam("csrf-token", token)
+        given().auth().none().redirects().follow(false).cookie(Console.COOKIE, cookie).formParam("csrf-token", token)
                 .post("/ui/logout").then().statusCode(303).header("Location", endsWith("/ui/login?out=true"))
                 .cookie(Console.COOKIE, "");
     }

@@ -72,12 +72,14 @@ public class DecisionsPage {
     @GET
     public RestResponse<String> list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String capability, @RestQuery String caller,
-            @RestQuery String policyVersion, @RestQuery String cursor, @RestQuery String limit) throws Exception {
+            @RestQuery String clientLabel, @RestQuery String policyVersion, @RestQuery String cursor,
+            @RestQuery String limit) throws Exception {
         SearchForm form = new SearchForm(Html.given(from), Html.given(to), Html.given(severity), Html.given(basis),
-                Html.given(capability), Html.given(caller), Html.given(policyVersion), Html.given(limit));
+                Html.given(capability), Html.given(caller), Html.given(clientLabel), Html.given(policyVersion),
+                Html.given(limit));
         List<FieldError> errors = new ArrayList<>();
         RecordFilter filter = filters.filter(form.from(), form.to(), form.severity(), form.basis(),
-                form.policyVersion(), form.capability(), form.caller(), null, errors);
+                form.policyVersion(), form.capability(), form.caller(), form.clientLabel(), errors);
         Long before = filters.cursor(Html.given(cursor), errors);
         int size = filters.pageSize(Html.given(limit), errors);
         List<String> severities = filters.severities() == null ? List.of() : filters.severities();
@@ -98,13 +100,15 @@ public class DecisionsPage {
     @Produces({ "text/csv", "application/x-ndjson", Html.TYPE })
     public Response export(@RestQuery String format, @RestQuery String from, @RestQuery String to,
             @RestQuery String severity, @RestQuery String basis, @RestQuery String capability,
-            @RestQuery String caller, @RestQuery String policyVersion) throws Exception {
+            @RestQuery String caller, @RestQuery String clientLabel, @RestQuery String policyVersion)
+            throws Exception {
         List<FieldError> errors = new ArrayList<>();
         RecordFilter filter = filters.filter(Html.given(from), Html.given(to), Html.given(severity),
-                Html.given(basis), Html.given(policyVersion), Html.given(capability), Html.given(caller), null, errors);
+                Html.given(basis), Html.given(policyVersion), Html.given(capability), Html.given(caller),
+                Html.given(clientLabel), errors);
         String kind = Exports.format(Html.given(format), errors);
         if (!errors.isEmpty()) {
-            return list(from, to, severity, basis, capability, caller, policyVersion, null, null).toResponse();
+            return list(from, to, severity, basis, capability, caller, clientLabel, policyVersion, null, null).toResponse();
         }
         return Exports.export(audit, filter, kind);
     }

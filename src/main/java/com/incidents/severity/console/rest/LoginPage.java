@@ -1,5 +1,6 @@
 package com.incidents.severity.console.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /** {@code /ui} itself, the console's sign-in page (form authentication posts it to /j_security_check) and sign-out. */
+// Open to everyone: the way in (deny-unannotated-endpoints would refuse it otherwise).
+@PermitAll
 @Path("/ui")
 public class LoginPage {
 

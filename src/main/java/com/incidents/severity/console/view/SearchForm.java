@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** The filters of the decisions search (and its page size) as the user gave them, and the query string that repeats them. */
 public record SearchForm(String from, String to, String severity, String basis, String capability, String caller,
-        String policyVersion, String limit) {
+        String clientLabel, String policyVersion, String limit) {
 
     public String query() {
         Map<String, String> params = new LinkedHashMap<>();
@@ -18,6 +18,7 @@ public record SearchForm(String from, String to, String severity, String basis, 
         params.put("basis", basis);
         params.put("capability", capability);
         params.put("caller", caller);
+        params.put("clientLabel", clientLabel);
         params.put("policyVersion", policyVersion);
         params.put("limit", limit);
         return params.entrySet().stream().filter(e -> e.getValue() != null)
