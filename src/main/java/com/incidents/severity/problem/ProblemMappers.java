@@ -26,8 +26,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Object> problem(ProblemException e) {
-        return RestResponse.ResponseBuilder.<Object> create(e.problem().status()).entity(e.body())
-                .type(Problem.MEDIA_TYPE).build();
+        RestResponse.ResponseBuilder<Object> answer = RestResponse.ResponseBuilder.<Object> create(e.problem().status())
+                .entity(e.body()).type(Problem.MEDIA_TYPE);
+        e.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
+        return answer.build();
     }
 
     /**

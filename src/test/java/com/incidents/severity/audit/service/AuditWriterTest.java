@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +18,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.AuditUnavailableException;
@@ -45,11 +49,16 @@ class AuditWriterTest {
     private AuditWriter writer;
 
     private AuditWriter writer(int batchSize, int capacity) {
+        return writer(batchSize, capacity, Duration.ofSeconds(30));
+    }
+
+    private AuditWriter writer(int batchSize, int capacity, Duration commitTimeout) {
         writer = new AuditWriter();
-        writer.config = config(batchSize, capacity);
+        writer.config = config(batchSize, capacity, commitTimeout);
+        writer.metrics = new AuditMetrics(new SimpleMeterRegistry());
         writer.chain = new ChainWriter() {
             @Override
-            public void append(List<AuditEntry> entries) throws SQLException {
+            public boolean appendOwn(List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
                 try {
                     gate.await();
                 } catch (InterruptedException e) {
@@ -61,7 +70,11 @@ class AuditWriterTest {
                 if (bug != null) {
                     throw bug;
                 }
+                if (!mayCommit.getAsBoolean()) {
+                    return false;
+                }
                 batches.add(entries.stream().map(AuditEntry::decisionId).toList());
+                return true;
             }
         };
         writer.start();
@@ -169,6 +182,44 @@ class AuditWriterTest {
     }
 
     @Test
+    void aRecordWhoseCallerGaveUpIsNeverCommittedAndTheOthersOfItsBatchAre() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(50, 100, Duration.ofMillis(300));
+        CompletableFuture<Void> slow = writer.append(entry("given-up"));
+        assertFailedWith(slow, "The audit commit timed out"); // the store is still holding the batch
+        Problem problem = problemOf(slow);
+        assertEquals(503, problem.status());
+
+        gate.countDown(); // the store answers now: the batch is rolled back and rewritten without it
+        writer.append(entry("later")).get(5, TimeUnit.SECONDS);
+        List<String> stored = batches.stream().flatMap(List::stream).toList();
+        assertEquals(List.of("later"), stored);
+    }
+
+    @Test
+    void aDeadWriterThreadRefusesRequestsUntilItIsRestarted() throws Exception {
+        writer(10, 100);
+        writer.append(entry("before")).get(5, TimeUnit.SECONDS);
+        bug = null;
+        Thread thread = writerThread();
+        thread.stop(); // what an Error (ThreadDeath) does to it
+        thread.join(5_000);
+        assertFalse(writer.alive());
+        assertEquals("ThreadDeath", writer.deathCause().orElseThrow());
+        assertFailedWith(writer.append(entry("while-dead")), "The audit writer is not running");
+
+        assertTrue(writer.restartIfDead());
+        assertTrue(writer.alive());
+        writer.append(entry("after")).get(5, TimeUnit.SECONDS);
+        assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(List.of("before", "after")));
+    }
+
+    private static Thread writerThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("audit-writer") && t.isAlive()).findFirst().orElseThrow();
+    }
+
+    @Test
     void stoppingWritesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         gate = new CountDownLatch(1);
         writer(1, 100);
@@ -213,8 +264,23 @@ class AuditWriterTest {
         }
     }
 
-    private static AuditConfig config(int batchSize, int capacity) {
+    private static AuditConfig config(int batchSize, int capacity, Duration commitTimeout) {
         return new AuditConfig() {
+            @Override
+            public Duration commitTimeout() {
+                return commitTimeout;
+            }
+
+            @Override
+            public Reads reads() {
+                throw new UnsupportedOperationException("the writer reads no records");
+            }
+
+            @Override
+            public Retention retention() {
+                throw new UnsupportedOperationException("the writer prunes no records");
+            }
+
             @Override
             public String dataDir() {
                 return "unused";
