@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.incidents.severity.audit.model.VerifyReport;
+import com.incidents.severity.audit.service.ReadLimits;
 import com.incidents.severity.audit.store.ChainVerifier;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
@@ -22,6 +23,9 @@ public class AuditResource {
 
     @Inject
     ChainVerifier verifier;
+
+    @Inject
+    ReadLimits limits;
 
     @GET
     @Path("/verify")
@@ -40,6 +44,8 @@ public class AuditResource {
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        return verifier.verify(start, end);
+        try (ReadLimits.Permit permit = limits.verify()) {
+            return verifier.verify(start, end);
+        }
     }
 }

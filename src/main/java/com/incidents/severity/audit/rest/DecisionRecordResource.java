@@ -100,17 +100,7 @@ public class DecisionRecordResource {
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        StreamingOutput body = out -> {
-            try {
-                if (kind.equals("csv")) {
-                    audit.exportCsv(filter, out);
-                } else {
-                    audit.exportJsonl(filter, out);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new java.io.IOException("Export failed", e);
-            }
-        };
+        StreamingOutput body = audit.export(filter, kind.equals("csv"));
         return Response.ok(body, kind.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"").build();
     }

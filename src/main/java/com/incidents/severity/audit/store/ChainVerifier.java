@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.model.VerifyReport;
 
 /**
@@ -48,13 +49,18 @@ public class ChainVerifier {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditConfig config;
+
     public VerifyReport verify(Instant from, Instant to) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
+                ReadTimeout.set(c, database.isPostgres(), config.reads().statementTimeout());
                 return walk(c, from, to);
             } finally {
                 c.rollback();
+                ReadTimeout.clear(c, database.isPostgres());
             }
         }
     }
