@@ -20,11 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainWriter;
+import com.incidents.severity.decision.service.DecisionLog;
 import com.incidents.severity.problem.ErrorIds;
 import com.incidents.severity.problem.ProblemException;
 
@@ -144,11 +146,15 @@ public class AuditWriter {
     private void giveUp(PendingRecord pending) {
         if (pending.abandon()) {
             metrics.timedOut();
+            MDC.put(DecisionLog.DECISION_ID, pending.entry.decisionId());
+            MDC.put(DecisionLog.CALLER, pending.entry.caller());
             LOG.warnf("Decision %s was not recorded within %d ms; answered 503, its record will not be written",
                     pending.entry.decisionId(), config.commitTimeout().toMillis());
             pending.committed.completeExceptionally(new AuditUnavailableException("The audit commit timed out",
                     "The audit trail did not record this decision within " + config.commitTimeout().toMillis()
                             + " ms, so nothing was decided for this request and nothing is recorded; retry it shortly"));
+            MDC.remove(DecisionLog.DECISION_ID);
+            MDC.remove(DecisionLog.CALLER);
         }
     }
 
