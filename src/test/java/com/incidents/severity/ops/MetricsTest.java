@@ -24,7 +24,7 @@ class MetricsTest {
     ReadLimits limits;
 
     @Test
-    void everyMetricAppearsAfterTraffic() {
+    void everyMetricAppearsAfterTraffic() throws Exception {
         for (int i = 0; i < 5; i++) { // the same facts twice or more: cache hits as well as misses
             given().contentType(ContentType.JSON).body("{\"partnerReports\":" + (i % 2 + 6) + "}")
                     .post("/api/v1/decisions").then().statusCode(200);
@@ -57,6 +57,13 @@ class MetricsTest {
                 "severity_degraded\\{reason=\"policy_watcher\"} 0\\.0")) {
             assertTrue(Pattern.compile("(?m)^" + expected).matcher(metrics).find(), "missing " + expected + " in\n"
                     + metrics.lines().filter(l -> l.startsWith("severity_")).toList());
+        }
+        // and the operators' dashboard graphs only metrics that exist
+        var dashboard = Pattern.compile("severity_[a-z_]+").matcher(
+                java.nio.file.Files.readString(java.nio.file.Path.of("deploy/grafana/severity-dashboard.json")));
+        while (dashboard.find()) {
+            String name = dashboard.group();
+            assertTrue(Pattern.compile("(?m)^" + name + "[{ ]").matcher(metrics).find(), "the dashboard's " + name);
         }
     }
 }
