@@ -44,6 +44,7 @@ class AuditWriterTest {
 
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final java.util.concurrent.Semaphore writing = new java.util.concurrent.Semaphore(0);
     private volatile boolean failing;
     private volatile RuntimeException bug;
     private AuditWriter writer;
@@ -60,6 +61,7 @@ class AuditWriterTest {
             @Override
             public boolean appendOwn(List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
                 try {
+                    writing.release();
                     gate.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -127,12 +129,15 @@ class AuditWriterTest {
     void aFullQueueRefusesTheCallerInsteadOfAnsweringUnrecorded() throws Exception {
         gate = new CountDownLatch(1);
         writer(1, 3);
-        List<CompletableFuture<Void>> accepted = appendAll("a", 3);
+        CompletableFuture<Void> held = writer.append(entry("held"));
+        assertTrue(writing.tryAcquire(5, TimeUnit.SECONDS), "the writer holds the first record at the store");
+        List<CompletableFuture<Void>> accepted = appendAll("a", 3); // three waiting: the queue is full
         CompletableFuture<Void> refused = writer.append(entry("over"));
 
         assertFailedWith(refused, "The audit queue is full");
         gate.countDown();
         CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        held.get(5, TimeUnit.SECONDS);
         writer.append(entry("after")).get(5, TimeUnit.SECONDS);
     }
 
