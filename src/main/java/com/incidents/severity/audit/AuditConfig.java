@@ -37,6 +37,13 @@ public interface AuditConfig {
     @WithDefault("5s")
     Duration commitTimeout();
 
+    /**
+     * On shutdown, after the last write, compact the embedded H2 store ({@code SHUTDOWN COMPACT}):
+     * group commits leave free space behind that only a compaction returns. No effect on PostgreSQL.
+     */
+    @WithDefault("true")
+    boolean compactOnShutdown();
+
     /** Exports and verifies: how many may run at once, and how long each statement may take. */
     Reads reads();
 

@@ -270,7 +270,10 @@ public class AuditWriter {
                         + "request; retry it shortly");
     }
 
-    /** On shutdown, records already queued are still written before the writer stops. */
+    /**
+     * On shutdown, records already queued are still written before the writer stops; then the
+     * embedded store is compacted ({@code severity.audit.compact-on-shutdown}).
+     */
     @PreDestroy
     void stop() {
         running = false;
@@ -282,5 +285,8 @@ public class AuditWriter {
         }
         failQueued();
         timeouts.shutdownNow();
+        if (config.compactOnShutdown()) {
+            chain.compactEmbedded();
+        }
     }
 }

@@ -57,6 +57,13 @@ public class ChainWriter {
         }
     }
 
+    /** After the last write, on shutdown: compacts the embedded store (see {@link WriterConnection#compactEmbedded}). */
+    public void compactEmbedded() {
+        if (own != null) {
+            own.compactEmbedded();
+        }
+    }
+
     /** Closes the writer's own connection; the next {@link #appendOwn} opens a new one. */
     public void discardConnection() {
         if (own != null) {

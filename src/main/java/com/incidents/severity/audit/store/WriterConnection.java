@@ -67,6 +67,25 @@ public class WriterConnection {
         return c;
     }
 
+    /**
+     * The embedded H2 store only, once nothing more will be written: closes the database with
+     * {@code SHUTDOWN COMPACT}, which rewrites the file without the free space that group commits
+     * leave behind (about 11 KB per record before, under 1 KB after; see BENCHMARKS.md).
+     */
+    public synchronized void compactEmbedded() {
+        if (database.isPostgres()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try (Statement s = get().createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+            LOG.infof("Compacted the embedded audit store in %d ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (SQLException e) {
+            LOG.warnf("Could not compact the embedded audit store on shutdown: %s", e.getMessage());
+        }
+        connection = null; // closed by the shutdown
+    }
+
     @PreDestroy
     void close() {
         discard();

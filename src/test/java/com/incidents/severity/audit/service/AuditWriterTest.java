@@ -277,6 +277,11 @@ class AuditWriterTest {
             }
 
             @Override
+            public boolean compactOnShutdown() {
+                return false;
+            }
+
+            @Override
             public Reads reads() {
                 throw new UnsupportedOperationException("the writer reads no records");
             }
