@@ -41,6 +41,7 @@ class MetricsTest {
         for (String expected : List.of(
                 "severity_decisions_total\\{basis=\"[A-Z]+\",policy_version=\"" + version + "\",severity=\"SEV\\d\"} [1-9]",
                 "severity_decision_evaluation_seconds_bucket\\{le=",
+                "severity_decisions_failed_total\\{policy_version=\"" + version + "\"} ",
                 "severity_http_requests_seconds_bucket\\{endpoint=\"decide\",outcome=\"2xx\",le=",
                 "severity_cache_hits_total [1-9]",
                 "severity_cache_misses_total [1-9]",

@@ -39,7 +39,7 @@ class PostgresOperationsTest {
     public static class ShortCommitTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.audit.commit-timeout", "1s");
+            return Map.of("severity.audit.commit-timeout", "1s", "severity.audit.reads.statement-timeout", "1s");
         }
     }
 
@@ -96,6 +96,26 @@ class PostgresOperationsTest {
         decide("next-" + UUID.randomUUID()).then().statusCode(200);
         assertEquals("0", AuditDb.string(database.dataSource(), "SELECT COUNT(*) FROM decision_record WHERE caller = ?",
                 "client:" + caller), "the decision answered 503 is not recorded");
+        given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void aVerificationPastItsStatementTimeoutIsA503NotAHang() throws Exception {
+        decide("verify-" + UUID.randomUUID()).then().statusCode(200);
+        try (Connection holder = database.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.createStatement()) { // a maintenance job holding the table: reads wait
+                lock.execute("LOCK TABLE decision_record IN ACCESS EXCLUSIVE MODE");
+            }
+            long t0 = System.nanoTime();
+            com.incidents.severity.contract.ServedContract.fetch().check(
+                    com.atlassian.oai.validator.model.Request.Method.GET, "/api/v1/audit/verify",
+                    given().get("/api/v1/audit/verify"))
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "30")
+                    .body("type", equalTo("/problems/read-timed-out"));
+            assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "stopped at the 1 s statement timeout");
+            holder.rollback();
+        }
         given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 

@@ -1,5 +1,6 @@
 package com.incidents.severity.audit.rest;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import com.incidents.severity.audit.ReadTimedOutException;
 import com.incidents.severity.audit.model.VerifyReport;
 import com.incidents.severity.audit.service.ReadLimits;
 import com.incidents.severity.audit.store.ChainVerifier;
@@ -46,6 +48,11 @@ public class AuditResource {
         }
         try (ReadLimits.Permit permit = limits.verify()) {
             return verifier.verify(start, end);
+        } catch (SQLException e) {
+            if (ReadTimedOutException.isTimeout(e)) {
+                throw new ReadTimedOutException("chain verification", e);
+            }
+            throw e;
         }
     }
 }

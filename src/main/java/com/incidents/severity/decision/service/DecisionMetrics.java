@@ -41,18 +41,21 @@ public class DecisionMetrics {
     void decided(Decision d) {
         String severity = d.severity() == null ? "NONE" : d.severity();
         String basis = d.basis() == null ? "NONE" : d.basis();
-        decided.computeIfAbsent(severity + '|' + basis + '|' + d.policyVersion(),
-                k -> Counter.builder("severity.decisions").description("Decisions answered (and recorded)")
-                        .tag("severity", severity).tag("basis", basis).tag("policy_version", d.policyVersion())
-                        .register(registry))
-                .increment();
+        decided.computeIfAbsent(severity + '|' + basis + '|' + d.policyVersion(), k -> {
+            failedCounter(d.policyVersion()); // at 0 from a version's first decision, so rate() has a series
+            return Counter.builder("severity.decisions").description("Decisions answered (and recorded)")
+                    .tag("severity", severity).tag("basis", basis).tag("policy_version", d.policyVersion())
+                    .register(registry);
+        }).increment();
     }
 
     void failed(String policyVersion) {
-        failed.computeIfAbsent(policyVersion,
-                k -> Counter.builder("severity.decisions.failed")
-                        .description("Requests the policy failed on (recorded, answered with a problem)")
-                        .tag("policy_version", policyVersion).register(registry))
-                .increment();
+        failedCounter(policyVersion).increment();
+    }
+
+    private Counter failedCounter(String policyVersion) {
+        return failed.computeIfAbsent(policyVersion, k -> Counter.builder("severity.decisions.failed")
+                .description("Requests the policy failed on (recorded, answered with a problem)")
+                .tag("policy_version", policyVersion).register(registry));
     }
 }
