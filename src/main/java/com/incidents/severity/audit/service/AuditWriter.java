@@ -105,6 +105,11 @@ public class AuditWriter {
         return true;
     }
 
+    /** The current writer thread (for tests that end it as an Error would). */
+    Thread thread() {
+        return writer;
+    }
+
     /** Records waiting to be written. */
     public int queued() {
         return queued.get();
