@@ -1,6 +1,8 @@
 # Builds and runs the decision service. The policy is read from /rules, which docker-compose.yml
-# mounts from ./rules, so editors change the policy without rebuilding the image.
-FROM eclipse-temurin:17-jdk AS build
+# mounts read-only from ./rules, so editors change the policy without rebuilding the image.
+# Base images are pinned to exact releases; pin them by digest too where your registry policy asks
+# (docker buildx imagetools inspect eclipse-temurin:17.0.15_6-jre-jammy).
+FROM eclipse-temurin:17.0.15_6-jdk-jammy AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -9,14 +11,17 @@ COPY src src
 COPY rules rules
 RUN ./mvnw -B -q package -DskipTests
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.15_6-jre-jammy
 RUN useradd --system --uid 1001 --home-dir /app severity
 WORKDIR /app
 COPY --from=build --chown=severity /src/target/quarkus-app/ /app/
 COPY --chown=severity rules /rules
 RUN mkdir -p /app/data && chown severity /app/data
+# The embedded H2 audit store (used without the postgresql profile) and retention archives live here.
+VOLUME ["/app/data"]
 USER severity
 ENV SEVERITY_RULES_DIR=/rules \
+    SEVERITY_AUDIT_DATA_DIR=/app/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \

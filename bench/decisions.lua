@@ -28,6 +28,9 @@ for n = 1, 2000 do pool[n] = body() end
 local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- bench/latency.sh sends credentials (BENCH_AUTH), as a client of a service with authentication does.
+local auth = os.getenv("BENCH_AUTH")
+if auth then wrk.headers["Authorization"] = auth end
 request = function()
   i = i + 1
   return wrk.format(nil, "/api/v1/decisions", nil, pool[(i % #pool) + 1])

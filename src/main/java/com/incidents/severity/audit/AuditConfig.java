@@ -1,5 +1,8 @@
 package com.incidents.severity.audit;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,4 +29,49 @@ public interface AuditConfig {
     /** Largest page of GET /api/v1/decisions. */
     @WithDefault("500")
     int maxPageSize();
+
+    /**
+     * Longest a decision waits for its record to be committed; past it the caller gets a 503 and the
+     * record is not written. Also the statement timeout of the writer's own statements.
+     */
+    @WithDefault("5s")
+    Duration commitTimeout();
+
+    /**
+     * On shutdown, after the last write, compact the embedded H2 store ({@code SHUTDOWN COMPACT}):
+     * group commits leave free space behind that only a compaction returns. No effect on PostgreSQL.
+     */
+    @WithDefault("true")
+    boolean compactOnShutdown();
+
+    /** Exports and verifies: how many may run at once, and how long each statement may take. */
+    Reads reads();
+
+    Retention retention();
+
+    interface Reads {
+        /** Exports running at once; more are answered 429 with Retry-After. */
+        @WithDefault("2")
+        int maxExports();
+
+        /** Chain verifications running at once; more are answered 429 with Retry-After. */
+        @WithDefault("1")
+        int maxVerifies();
+
+        /** Statement timeout of the queries of exports and verifies (each fetch of a streamed export). */
+        @WithDefault("60s")
+        Duration statementTimeout();
+    }
+
+    interface Retention {
+        /** Records decided more than this many days ago are archived and pruned. Unset: kept for ever. */
+        Optional<Integer> days();
+
+        /** Where the gzip JSONL archives go. Unset: {@code archive} under {@code severity.audit.data-dir}. */
+        Optional<String> archiveDir();
+
+        /** How often retention runs (when {@code days} is set). */
+        @WithDefault("1h")
+        Duration interval();
+    }
 }

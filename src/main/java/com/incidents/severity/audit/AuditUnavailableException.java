@@ -1,5 +1,7 @@
 package com.incidents.severity.audit;
 
+import java.util.OptionalInt;
+
 import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
 
@@ -14,6 +16,12 @@ public class AuditUnavailableException extends ProblemException {
     /** The trail refused the record without a fault to log (full queue, stopping writer); {@code detail} says which. */
     public AuditUnavailableException(String message, String detail) {
         super(message, Problem.of("audit-unavailable", TITLE, 503, detail));
+    }
+
+    /** A record that could not be written now may well be written a second later. */
+    @Override
+    public OptionalInt retryAfterSeconds() {
+        return OptionalInt.of(1);
     }
 
     /** The audit store failed; {@code cause} is logged under {@code errorId}. */

@@ -26,7 +26,7 @@ public final class PolicyEngine {
         this.engine = new EngineEvaluator(policy);
         this.steps = DurationSteps.of(policy);
         String problem = maxEntries <= 0 ? "disabled by configuration" : CacheSafety.check(policy).orElse(null);
-        this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).build() : null;
+        this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build() : null;
         this.cacheStatus = problem == null ? "on" : "off: " + problem;
     }
 
@@ -41,6 +41,19 @@ public final class PolicyEngine {
     /** "on", or "off: why". */
     public String cacheStatus() {
         return cacheStatus;
+    }
+
+    /** Outcome cache lookups since this engine came into force that found an outcome, and that did not. */
+    public record CacheCounts(long hits, long misses) {
+    }
+
+    /** This engine's cache lookups (zero when the cache is off). */
+    public CacheCounts cacheCounts() {
+        if (cache == null) {
+            return new CacheCounts(0, 0);
+        }
+        var stats = cache.stats();
+        return new CacheCounts(stats.hitCount(), stats.missCount());
     }
 
     /** "on", or "off: why" when the policy's use of the duration is not understood. */

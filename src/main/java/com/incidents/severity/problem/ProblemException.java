@@ -2,6 +2,7 @@ package com.incidents.severity.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An error that leaves the service as the problem body it carries. Every application exception
@@ -54,6 +55,11 @@ public class ProblemException extends RuntimeException {
      */
     public Object body() {
         return problem;
+    }
+
+    /** Seconds after which the same request may succeed ({@code Retry-After}); empty when retrying would not help. */
+    public OptionalInt retryAfterSeconds() {
+        return OptionalInt.empty();
     }
 
     /** A bug whose cause has been logged under {@link ErrorIds#logged}: a 500 naming only the error id. */

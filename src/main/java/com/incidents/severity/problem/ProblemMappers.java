@@ -36,6 +36,7 @@ public class ProblemMappers {
         RestResponse.ResponseBuilder<Object> answer = RestResponse.ResponseBuilder.<Object> create(e.problem().status())
                 .entity(e.body()).type(Problem.MEDIA_TYPE);
         e.headers().forEach(answer::header);
+        e.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER, seconds));
         return answer.build();
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidents.severity.audit.model.AuditEntry;
+import com.incidents.severity.audit.service.RetentionService;
 import com.incidents.severity.audit.store.AuditDatabase;
 import com.incidents.severity.audit.store.ChainWriter;
 import com.incidents.severity.audit.store.SecondWriter;
@@ -84,6 +85,66 @@ public abstract class AuditTrailContract {
         String files = AuditDb.string(database.dataSource(), "SELECT files FROM policy_version WHERE version = ?", version);
         assertTrue(files.contains("incident-severity.dmn") && files.contains("Partner reports raise the severity"),
                 "the policy text of the version is stored");
+    }
+
+    @Inject
+    RetentionService retention;
+
+    @Test
+    void retentionArchivesOldRecordsAndTheChainVerifiesAcrossTheCut() throws Exception {
+        String caller = UUID.randomUUID().toString();
+        List<String> old = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            old.add(decide(caller, "{\"partnerReports\":" + (i + 3) + "}"));
+        }
+        Instant cutoff = Instant.now();
+        List<String> kept = List.of(decide(caller, "{\"partnerReports\":6}"), decide(caller, "{\"partnerReports\":7}"));
+
+        RetentionService.Archived archived = retention.archiveBefore(cutoff).orElseThrow();
+        for (String id : old) {
+            given().get("/api/v1/decisions/" + id).then().statusCode(404);
+        }
+        for (String id : kept) {
+            given().get("/api/v1/decisions/" + id).then().statusCode(200);
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                java.nio.file.Files.newInputStream(archived.archive())), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null;) {
+                lines.add(json.readTree(line));
+            }
+        }
+        assertEquals(archived.toSeq() - archived.fromSeq() + 1, lines.size());
+        String prev = lines.get(0).get("prevHash").asText();
+        for (var line : lines) { // the archive verifies on its own
+            assertEquals(prev, line.get("prevHash").asText());
+            assertEquals(line.get("hash").asText(), com.incidents.severity.audit.store.ChainHash.of(prev,
+                    line.get("seq").asLong(), line.get("record").asText()));
+            prev = line.get("hash").asText();
+        }
+        Set<String> archivedIds = new HashSet<>();
+        for (var line : lines) {
+            archivedIds.add(json.readTree(line.get("record").asText()).get("decisionId").asText());
+        }
+        assertTrue(archivedIds.containsAll(old), "the pruned records are in the archive");
+
+        var report = ServedContract.fetch().check(Request.Method.GET, "/api/v1/audit/verify",
+                given().get("/api/v1/audit/verify")).then().statusCode(200).extract().jsonPath();
+        assertTrue(report.getBoolean("valid"), report.prettify());
+        assertEquals(archived.toSeq(), report.getLong("checkpointSeq"));
+        assertEquals(prev, report.getString("checkpointHash"), "the checkpoint is the last archived record");
+        assertEquals(archived.toSeq() + 1, report.getLong("fromSeq"), "the walk starts after the cut");
+        given().get("/api/v1/audit/verify?from=" + cutoff).then().statusCode(200).body("valid", equalTo(true))
+                .body("fromSeq", equalTo((int) (archived.toSeq() + 1)));
+        assertTrue(retention.archiveBefore(cutoff).isEmpty(), "nothing more to prune before the same cut-off");
+
+        AuditDb.update(database.dataSource(), "UPDATE audit_checkpoint SET hash = ?", "f".repeat(64));
+        try { // a checkpoint that the first record kept does not link to is found
+            given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(false))
+                    .body("firstBadSeq", equalTo((int) (archived.toSeq() + 1)));
+        } finally {
+            AuditDb.update(database.dataSource(), "UPDATE audit_checkpoint SET hash = ?", prev);
+        }
     }
 
     @Test

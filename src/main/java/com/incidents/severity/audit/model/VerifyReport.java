@@ -7,10 +7,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * to {@code toSeq}, absent when none were), the chain head, and the first record that does not
  * match, with what is wrong. When a stored policy text or trace fails its hash, {@code policyVersion}
  * or {@code traceHash} names it and the first bad record is the first checked one that refers to it.
+ * Once retention has pruned older records, {@code checkpointSeq} and {@code checkpointHash} name the
+ * last pruned record: the walk starts after it, and the first record kept must link to its hash.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerifyReport(boolean valid, long checked, Long fromSeq, Long toSeq, String headHash,
-        Long firstBadSeq, String firstBadDecisionId, String problem, String policyVersion, String traceHash) {
+        Long firstBadSeq, String firstBadDecisionId, String problem, String policyVersion, String traceHash,
+        Long checkpointSeq, String checkpointHash) {
+
+    public VerifyReport(boolean valid, long checked, Long fromSeq, Long toSeq, String headHash, Long firstBadSeq,
+            String firstBadDecisionId, String problem, String policyVersion, String traceHash) {
+        this(valid, checked, fromSeq, toSeq, headHash, firstBadSeq, firstBadDecisionId, problem, policyVersion,
+                traceHash, null, null);
+    }
+
+    /** The report, naming the retention checkpoint the chain now starts from (none: null). */
+    public VerifyReport from(Checkpoint checkpoint) {
+        return checkpoint == null ? this
+                : new VerifyReport(valid, checked, fromSeq, toSeq, headHash, firstBadSeq, firstBadDecisionId, problem,
+                        policyVersion, traceHash, checkpoint.seq(), checkpoint.hash());
+    }
 
     public static VerifyReport valid(long checked, Long fromSeq, Long toSeq, String headHash) {
         return new VerifyReport(true, checked, fromSeq, toSeq, headHash, null, null, null, null, null);

@@ -1,5 +1,6 @@
 package com.incidents.severity.audit.rest;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import com.incidents.severity.audit.ReadTimedOutException;
 import com.incidents.severity.audit.model.VerifyReport;
+import com.incidents.severity.audit.service.ReadLimits;
 import com.incidents.severity.audit.service.RecordFilters;
 import com.incidents.severity.audit.store.ChainVerifier;
 import com.incidents.severity.problem.FieldError;
@@ -30,6 +33,9 @@ public class AuditResource {
     @Inject
     RecordFilters filters;
 
+    @Inject
+    ReadLimits limits;
+
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +47,13 @@ public class AuditResource {
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        return verifier.verify(window[0], window[1]);
+        try (ReadLimits.Permit permit = limits.verify()) {
+            return verifier.verify(window[0], window[1]);
+        } catch (SQLException e) {
+            if (ReadTimedOutException.isTimeout(e)) {
+                throw new ReadTimedOutException("chain verification", e);
+            }
+            throw e;
+        }
     }
 }

@@ -1,7 +1,5 @@
 package com.incidents.severity.audit.rest;
 
-import java.io.IOException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,18 +25,9 @@ public final class Exports {
         return kind;
     }
 
+    /** The export, holding one of the limited export permits while it streams (AuditQueryService#export). */
     public static Response export(AuditQueryService audit, RecordFilter filter, String kind) {
-        StreamingOutput body = out -> {
-            try {
-                if (kind.equals("csv")) {
-                    audit.exportCsv(filter, out);
-                } else {
-                    audit.exportJsonl(filter, out);
-                }
-            } catch (SQLException e) {
-                throw new IOException("Export failed", e);
-            }
-        };
+        StreamingOutput body = audit.export(filter, kind.equals("csv"));
         return Response.ok(body, kind.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"decisions." + kind + "\"").build();
     }

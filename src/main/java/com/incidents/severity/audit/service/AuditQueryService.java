@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,6 +35,9 @@ public class AuditQueryService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ReadLimits limits;
 
     public RecordPage page(RecordFilter filter, Long beforeSeq, int limit) throws SQLException {
         return queries.page(filter, beforeSeq, limit);
@@ -66,6 +70,25 @@ public class AuditQueryService {
     public Optional<JsonNode> storedRecord(String decisionId) throws Exception {
         Optional<RecordQueries.StoredRecord> stored = queries.find(decisionId);
         return stored.isEmpty() ? Optional.empty() : Optional.of(json.readTree(stored.get().record()));
+    }
+
+    /**
+     * The export as a body to stream, holding one of the limited export permits from now until the
+     * body is written (or fails): refused with a 429 when all are taken.
+     */
+    public StreamingOutput export(RecordFilter filter, boolean csv) {
+        ReadLimits.Permit permit = limits.export();
+        return out -> {
+            try (permit) {
+                if (csv) {
+                    exportCsv(filter, out);
+                } else {
+                    exportJsonl(filter, out);
+                }
+            } catch (SQLException e) {
+                throw new IOException("Export failed", e);
+            }
+        };
     }
 
     public void exportJsonl(RecordFilter filter, OutputStream out) throws SQLException {

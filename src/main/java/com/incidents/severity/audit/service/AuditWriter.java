@@ -3,9 +3,14 @@ package com.incidents.severity.audit.service;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -15,26 +20,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.AuditUnavailableException;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.store.ChainWriter;
+import com.incidents.severity.decision.service.DecisionLog;
 import com.incidents.severity.problem.ErrorIds;
 import com.incidents.severity.problem.ProblemException;
 
 /**
  * Group commit: requests queue their records; one writer thread takes whatever has gathered and
- * writes it in one transaction, then releases each waiting request. A request is answered only
- * after its record is committed; if the write fails, the request fails too.
+ * writes it in one transaction on its own connection, then releases each waiting request. A
+ * request is answered only after its record is committed; if the write fails or does not commit
+ * within {@code severity.audit.commit-timeout}, the request fails and its record is not written
+ * (see {@link PendingRecord}). If the writer thread dies (an {@link Error}), readiness reports it
+ * and restarts it ({@link #restartIfDead()}); meanwhile requests are refused, not left waiting.
  */
 @ApplicationScoped
 public class AuditWriter {
 
     private static final Logger LOG = Logger.getLogger(AuditWriter.class);
-
-    private record Pending(AuditEntry entry, CompletableFuture<Void> committed) {
-    }
 
     @Inject
     ChainWriter chain;
@@ -42,50 +49,141 @@ public class AuditWriter {
     @Inject
     AuditConfig config;
 
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    @Inject
+    AuditMetrics metrics;
+
+    private final Queue<PendingRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean running;
     private volatile boolean idle;
-    private Thread writer;
+    private volatile Thread writer;
+    private volatile Throwable death;
+    private volatile List<PendingRecord> inFlight = List.of();
+    private ScheduledThreadPoolExecutor timeouts;
 
     @PostConstruct
     void start() {
         running = true;
-        writer = new Thread(this::run, "audit-writer");
-        writer.setDaemon(true);
-        writer.start();
+        timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("audit-commit-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        timeouts.setRemoveOnCancelPolicy(true);
+        metrics.queueDepth(queued::get);
+        spawn();
+    }
+
+    private synchronized void spawn() {
+        death = null;
+        Thread t = new Thread(this::run, "audit-writer");
+        t.setDaemon(true);
+        writer = t;
+        t.start();
+    }
+
+    /** False once the writer thread has died (not when it was stopped with the service). */
+    public boolean alive() {
+        return !running || writer.isAlive();
+    }
+
+    /** Why the writer thread died, while it is dead. */
+    public Optional<String> deathCause() {
+        Throwable cause = death;
+        return alive() || cause == null ? Optional.empty() : Optional.of(cause.getClass().getSimpleName());
+    }
+
+    /** Starts a new writer thread if the last one died; true when it did. */
+    public synchronized boolean restartIfDead() {
+        if (alive()) {
+            return false;
+        }
+        chain.discardConnection(); // the dead thread may have left a transaction open on it
+        LOG.warnf("Restarting the audit writer thread, which died of %s", deathCause().orElse("an unknown cause"));
+        spawn();
+        return true;
+    }
+
+    /** The current writer thread (for tests that end it as an Error would). */
+    Thread thread() {
+        return writer;
+    }
+
+    /** Records waiting to be written. */
+    public int queued() {
+        return queued.get();
     }
 
     /**
-     * Queues a record without taking a lock: requests arrive on the event loop, and the writer is
-     * woken only when it has gone idle, so a busy writer costs the callers nothing.
+     * Queues a record without taking a lock: the writer is woken only when it has gone idle, so a
+     * busy writer costs the callers nothing.
      */
     public CompletableFuture<Void> append(AuditEntry entry) {
-        CompletableFuture<Void> committed = new CompletableFuture<>();
+        PendingRecord pending = new PendingRecord(entry);
         if (!running) {
-            committed.completeExceptionally(stopped());
-            return committed;
+            pending.committed.completeExceptionally(stopped());
+            return pending.committed;
+        }
+        if (!alive()) {
+            pending.committed.completeExceptionally(dead());
+            return pending.committed;
         }
         if (queued.incrementAndGet() > config.queueCapacity()) {
             queued.decrementAndGet();
-            committed.completeExceptionally(new AuditUnavailableException("The audit queue is full",
+            pending.committed.completeExceptionally(new AuditUnavailableException("The audit queue is full",
                     "The audit trail already has " + config.queueCapacity() + " records waiting to be written, so "
                             + "nothing was decided for this request; retry it shortly"));
-            return committed;
+            return pending.committed;
         }
-        queue.add(new Pending(entry, committed));
+        queue.add(pending);
+        ScheduledFuture<?> timeout = timeouts.schedule(() -> giveUp(pending), config.commitTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        pending.committed.whenComplete((done, failure) -> timeout.cancel(false));
         if (!running) { // stopped while queuing: the writer may be gone, so fail what it left behind
             failQueued();
         } else if (idle) {
             LockSupport.unpark(writer);
         }
-        return committed;
+        return pending.committed;
+    }
+
+    private void giveUp(PendingRecord pending) {
+        if (pending.abandon()) {
+            metrics.timedOut();
+            MDC.put(DecisionLog.DECISION_ID, pending.entry.decisionId());
+            MDC.put(DecisionLog.CALLER, pending.entry.caller());
+            LOG.warnf("Decision %s was not recorded within %d ms; answered 503, its record will not be written",
+                    pending.entry.decisionId(), config.commitTimeout().toMillis());
+            pending.committed.completeExceptionally(new AuditUnavailableException("The audit commit timed out",
+                    "The audit trail did not record this decision within " + config.commitTimeout().toMillis()
+                            + " ms, so nothing was decided for this request and nothing is recorded; retry it shortly"));
+            MDC.remove(DecisionLog.DECISION_ID);
+            MDC.remove(DecisionLog.CALLER);
+        }
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>();
+        try {
+            loop();
+        } catch (Throwable e) { // an Error: the thread ends; readiness reports it and restarts it
+            death = e;
+            String errorId = ErrorIds.logged(LOG, e, "The audit writer thread died; its batch fails");
+            inFlight.forEach(p -> p.committed.completeExceptionally(new AuditUnavailableException(
+                    "The audit writer died", "The audit trail failed while recording this decision, so nothing was "
+                            + "decided for this request; retry it shortly",
+                    errorId, e)));
+            inFlight = List.of();
+            if (e instanceof ThreadDeath death) {
+                throw death;
+            }
+        }
+    }
+
+    private void loop() {
+        List<PendingRecord> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
-            Pending next = queue.poll();
+            PendingRecord next = queue.poll();
             if (next == null) {
                 idle = true;
                 if (queue.isEmpty() && running) {
@@ -94,46 +192,75 @@ public class AuditWriter {
                 idle = false;
                 continue;
             }
+            int taken = 0;
             do {
-                batch.add(next);
+                taken++;
+                if (next.claim()) {
+                    batch.add(next);
+                }
             } while (batch.size() < config.batchSize() && (next = queue.poll()) != null);
-            queued.addAndGet(-batch.size());
-            write(batch);
-            batch.clear();
+            queued.addAndGet(-taken);
+            if (!batch.isEmpty()) {
+                inFlight = batch;
+                write(batch);
+                inFlight = List.of();
+            }
+            batch = new ArrayList<>();
         }
     }
 
     private void failQueued() {
         AuditUnavailableException stopped = stopped();
-        for (Pending p; (p = queue.poll()) != null;) {
+        for (PendingRecord p; (p = queue.poll()) != null;) {
             queued.decrementAndGet();
-            p.committed().completeExceptionally(stopped);
+            p.committed.completeExceptionally(stopped);
         }
     }
 
-    private void write(List<Pending> batch) {
+    /** Writes the batch; if a caller gave up meanwhile, rolls back and writes the others again. */
+    private void write(List<PendingRecord> batch) {
+        List<PendingRecord> live = batch;
         try {
-            long t0 = System.nanoTime();
-            chain.append(batch.stream().map(Pending::entry).toList());
-            if (LOG.isDebugEnabled()) {
-                LOG.debugf("Recorded %d decisions in %d µs", batch.size(), (System.nanoTime() - t0) / 1000);
+            while (!live.isEmpty()) {
+                long t0 = System.nanoTime();
+                List<PendingRecord> attempt = live;
+                if (chain.appendOwn(attempt.stream().map(p -> p.entry).toList(), () -> commitAll(attempt))) {
+                    metrics.committed(attempt.size(), System.nanoTime() - t0);
+                    attempt.forEach(p -> p.committed.complete(null));
+                    return;
+                }
+                live = attempt.stream().filter(p -> !p.abandoned()).toList();
             }
-            batch.forEach(p -> p.committed().complete(null));
         } catch (SQLException e) { // the store is down or refused the write: every caller of the batch gets a 503
-            String errorId = ErrorIds.logged(LOG, e, "Could not record " + batch.size() + " decisions; their requests fail");
-            fail(batch, new AuditUnavailableException("The audit store is unavailable",
+            metrics.failed();
+            String errorId = ErrorIds.logged(LOG, e, "Could not record " + live.size() + " decisions; their requests fail");
+            fail(live, new AuditUnavailableException("The audit store is unavailable",
                     "The audit store failed to record this decision, so nothing was decided for this request; "
                             + "retry it once the store is back",
                     errorId, e));
         } catch (RuntimeException e) { // a bug: a 500, not a store to wait for
+            metrics.failed();
             String errorId = ErrorIds.logged(LOG, e,
-                    "Recording " + batch.size() + " decisions failed unexpectedly; their requests fail");
-            fail(batch, ProblemException.internal(errorId, e));
+                    "Recording " + live.size() + " decisions failed unexpectedly; their requests fail");
+            fail(live, ProblemException.internal(errorId, e));
         }
     }
 
-    private static void fail(List<Pending> batch, RuntimeException failure) {
-        batch.forEach(p -> p.committed().completeExceptionally(failure));
+    /** All of the batch's records move to committing, or none does (and the batch is rolled back). */
+    private static boolean commitAll(List<PendingRecord> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (!batch.get(i).commit()) {
+                for (int j = 0; j < i; j++) {
+                    batch.get(j).release();
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void fail(List<PendingRecord> batch, RuntimeException failure) {
+        batch.forEach(p -> p.committed.completeExceptionally(failure));
     }
 
     private static AuditUnavailableException stopped() {
@@ -142,7 +269,16 @@ public class AuditWriter {
                         + "request; send it again once the service is back");
     }
 
-    /** On shutdown, records already queued are still written before the writer stops. */
+    private static AuditUnavailableException dead() {
+        return new AuditUnavailableException("The audit writer is not running",
+                "The audit trail's writer has failed and is being restarted, so nothing was decided for this "
+                        + "request; retry it shortly");
+    }
+
+    /**
+     * On shutdown, records already queued are still written before the writer stops; then the
+     * embedded store is compacted ({@code severity.audit.compact-on-shutdown}).
+     */
     @PreDestroy
     void stop() {
         running = false;
@@ -153,5 +289,9 @@ public class AuditWriter {
             Thread.currentThread().interrupt();
         }
         failQueued();
+        timeouts.shutdownNow();
+        if (config.compactOnShutdown()) {
+            chain.compactEmbedded();
+        }
     }
 }

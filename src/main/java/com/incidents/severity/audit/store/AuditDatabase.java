@@ -1,12 +1,19 @@
 package com.incidents.severity.audit.store;
 
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 
 /**
@@ -36,6 +43,37 @@ public class AuditDatabase {
             }
         }
         return dataSource;
+    }
+
+    /**
+     * A new connection with the datasource's URL, user and properties, outside its pool: for the
+     * audit writer (which must never wait behind readers) and for readiness (which asks whether the
+     * database answers, not whether a pool connection is free). The caller closes it.
+     */
+    public Connection openOutsidePool() throws SQLException {
+        AgroalConnectionFactoryConfiguration factory = ((AgroalDataSource) dataSource()).getConfiguration()
+                .connectionPoolConfiguration().connectionFactoryConfiguration();
+        Properties props = new Properties();
+        props.putAll(factory.jdbcProperties());
+        if (factory.principal() instanceof NamePrincipal name) {
+            props.putAll(name.asProperties());
+        }
+        for (Object credential : factory.credentials()) {
+            if (credential instanceof SimplePassword password) {
+                props.putAll(password.asProperties());
+            }
+        }
+        Driver driver;
+        try {
+            driver = (Driver) factory.connectionProviderClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new SQLException("Cannot load the JDBC driver of the audit datasource", e);
+        }
+        Connection c = driver.connect(factory.jdbcUrl(), props);
+        if (c == null) {
+            throw new SQLException("The JDBC driver does not accept the audit datasource's URL");
+        }
+        return c;
     }
 
     public boolean isPostgres() {

@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.AuditConfig;
+import com.incidents.severity.audit.model.Checkpoint;
 import com.incidents.severity.audit.model.VerifyReport;
 
 /**
@@ -48,13 +50,19 @@ public class ChainVerifier {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditConfig config;
+
     public VerifyReport verify(Instant from, Instant to) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                return walk(c, from, to);
+                ReadTimeout.set(c, database.isPostgres(), config.reads().statementTimeout());
+                Checkpoint checkpoint = Checkpoints.read(c);
+                return walk(c, from, to, checkpoint).from(checkpoint);
             } finally {
                 c.rollback();
+                ReadTimeout.clear(c, database.isPostgres());
             }
         }
     }
@@ -72,7 +80,7 @@ public class ChainVerifier {
         final Set<String> traces = new HashSet<>();
     }
 
-    private VerifyReport walk(Connection c, Instant from, Instant to) throws SQLException {
+    private VerifyReport walk(Connection c, Instant from, Instant to, Checkpoint checkpoint) throws SQLException {
         long headSeq;
         String headHash;
         try (PreparedStatement s = c.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
@@ -82,7 +90,8 @@ public class ChainVerifier {
             headHash = rs.getString(2);
         }
         boolean whole = from == null && to == null;
-        long startSeq = 1;
+        long first = checkpoint == null ? 1 : checkpoint.seq() + 1; // the first position not pruned
+        long startSeq = first;
         String sql = "SELECT " + COLUMNS + " FROM decision_record";
         List<Object> params = new ArrayList<>();
         if (!whole) {
@@ -95,8 +104,8 @@ public class ChainVerifier {
             params.add(range[0]);
             params.add(range[1]);
         }
-        String expectedPrev = ChainHash.GENESIS;
-        if (startSeq > 1) {
+        String expectedPrev = checkpoint == null ? ChainHash.GENESIS : checkpoint.hash();
+        if (startSeq > first) {
             expectedPrev = hashOf(c, startSeq - 1);
             if (expectedPrev == null) {
                 return new VerifyReport(false, 0, startSeq, startSeq, headHash, startSeq,

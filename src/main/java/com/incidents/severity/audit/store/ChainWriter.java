@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,43 +32,91 @@ public class ChainWriter {
     @Inject
     SharedTexts shared;
 
+    @Inject
+    WriterConnection own;
+
+    /** Appends on a connection of the pool (tests, tools); the service's writer uses {@link #appendOwn}. */
     public void append(List<AuditEntry> entries) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try {
-                long seq;
-                String hash;
-                try (PreparedStatement head = c.prepareStatement(
-                        "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-                        ResultSet rs = head.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    hash = rs.getString(2);
-                }
-                shared.store(c, entries);
-                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    for (AuditEntry e : entries) {
-                        seq++;
-                        String next = ChainHash.of(hash, seq, e.record());
-                        bind(insert, e, seq, hash, next);
-                        insert.addBatch();
-                        hash = next;
-                    }
-                    insert.executeBatch();
-                }
-                try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                    update.setLong(1, seq);
-                    update.setString(2, hash);
-                    update.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            write(c, entries, () -> true);
+        }
+    }
+
+    /**
+     * Appends on the writer's own connection (see {@link WriterConnection}), committing only if
+     * {@code mayCommit} agrees once everything is written: false rolls the batch back and returns
+     * false. A failed write discards the connection, so the next one starts on a fresh one.
+     */
+    public boolean appendOwn(List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
+        try {
+            return write(own.get(), entries, mayCommit);
+        } catch (SQLException | RuntimeException e) {
+            own.discard();
+            throw e;
+        }
+    }
+
+    /** After the last write, on shutdown: compacts the embedded store (see {@link WriterConnection#compactEmbedded}). */
+    public void compactEmbedded() {
+        if (own != null) {
+            own.compactEmbedded();
+        }
+    }
+
+    /** Closes the writer's own connection; the next {@link #appendOwn} opens a new one. */
+    public void discardConnection() {
+        if (own != null) {
+            own.discard();
+        }
+    }
+
+    private boolean write(Connection c, List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
+        try {
+            long seq;
+            String hash;
+            try (PreparedStatement head = c.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+                    ResultSet rs = head.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+                hash = rs.getString(2);
             }
+            shared.store(c, entries);
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (AuditEntry e : entries) {
+                    seq++;
+                    String next = ChainHash.of(hash, seq, e.record());
+                    bind(insert, e, seq, hash, next);
+                    insert.addBatch();
+                    hash = next;
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                update.setLong(1, seq);
+                update.setString(2, hash);
+                update.executeUpdate();
+            }
+            if (!mayCommit.getAsBoolean()) {
+                c.rollback();
+                return false;
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
         }
         shared.committed(entries);
+        return true;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) { // the connection is broken; the caller discards it
+        }
     }
 
     private static void bind(PreparedStatement s, AuditEntry e, long seq, String prev, String hash)

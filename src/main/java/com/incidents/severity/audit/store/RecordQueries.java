@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.model.RecordFilter;
 import com.incidents.severity.audit.model.RecordPage;
 import com.incidents.severity.audit.model.RecordSummary;
@@ -26,6 +27,9 @@ public class RecordQueries {
 
     @Inject
     AuditDatabase database;
+
+    @Inject
+    AuditConfig config;
 
     /** Records older than {@code beforeSeq} (null: from the newest), newest first. */
     public RecordPage page(RecordFilter filter, Long beforeSeq, int limit) throws SQLException {
@@ -118,6 +122,7 @@ public class RecordQueries {
         String sql = "SELECT record FROM decision_record WHERE " + filter.where(params) + " ORDER BY seq";
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            ReadTimeout.set(c, database.isPostgres(), config.reads().statementTimeout());
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setFetchSize(500);
                 bind(s, params);
@@ -128,6 +133,7 @@ public class RecordQueries {
                 }
             } finally {
                 c.rollback();
+                ReadTimeout.clear(c, database.isPostgres());
             }
         }
     }

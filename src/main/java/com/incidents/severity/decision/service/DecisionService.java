@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.uuid.Generators;
@@ -46,6 +47,9 @@ public class DecisionService {
     @Inject
     DecisionRecorder audit;
 
+    @Inject
+    DecisionMetrics metrics;
+
     /** Bad input throws at once (nothing is recorded); otherwise completes when the record is committed. */
     public CompletableFuture<Decision> decide(JsonNode body, Caller caller) {
         return decide(policies.current(), body, caller);
@@ -57,6 +61,17 @@ public class DecisionService {
     }
 
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, Caller caller) {
+        MDC.put(DecisionLog.CALLER, caller.name());
+        try {
+            return decideLogged(engine, body, caller);
+        } finally {
+            MDC.remove(DecisionLog.CALLER);
+            MDC.remove(DecisionLog.DECISION_ID);
+        }
+    }
+
+    /** Every line logged while deciding carries the caller and, once there is one, the decision id (MDC). */
+    private CompletableFuture<Decision> decideLogged(PolicyEngine engine, JsonNode body, Caller caller) {
         DecisionRequest request = checked(engine, body, Instant.now().truncatedTo(ChronoUnit.MICROS));
         long start = System.nanoTime();
         Evaluated evaluated;
@@ -65,6 +80,9 @@ public class DecisionService {
         } catch (EvaluationException e) {
             long micros = (System.nanoTime() - start) / 1000;
             String decisionId = IDS.generate().toString();
+            MDC.put(DecisionLog.DECISION_ID, decisionId);
+            metrics.evaluated(micros);
+            metrics.failed(engine.version());
             String errorId = ErrorIds.logged(LOG, e, "Policy " + engine.version() + " failed on decision " + decisionId);
             return audit.recordFailure(decisionId, request, engine, caller, micros, e.getMessage())
                     .thenApply(recorded -> {
@@ -72,8 +90,18 @@ public class DecisionService {
                     });
         }
         long micros = (System.nanoTime() - start) / 1000;
-        return audit.recordDecision(evaluated.decision(), evaluated.outcome(), request, engine, caller, micros)
-                .thenApply(recorded -> evaluated.decision());
+        Decision decision = evaluated.decision();
+        MDC.put(DecisionLog.DECISION_ID, decision.decisionId());
+        metrics.evaluated(micros);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Decided %s (basis %s) with policy %s in %d µs", decision.severity(), decision.basis(),
+                    engine.version(), micros);
+        }
+        return audit.recordDecision(decision, evaluated.outcome(), request, engine, caller, micros)
+                .thenApply(recorded -> {
+                    metrics.decided(decision);
+                    return decision;
+                });
     }
 
     /**

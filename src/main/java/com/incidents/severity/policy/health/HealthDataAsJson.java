@@ -1,6 +1,7 @@
 package com.incidents.severity.policy.health;
 
 import java.io.StringReader;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -13,7 +14,7 @@ import jakarta.json.JsonValue;
 import io.smallrye.health.api.HealthContentFilter;
 
 /**
- * Puts the policy check's {@code errors} into the health answer as a JSON array, not as the JSON
+ * Puts the policy check's {@code errors} and {@code degraded} into the health answer as JSON arrays, not as the JSON
  * text MicroProfile Health data is limited to (see {@link PolicyReadinessCheck}).
  */
 @ApplicationScoped
@@ -38,15 +39,17 @@ public class HealthDataAsJson implements HealthContentFilter {
         }
         JsonObject object = check.asJsonObject();
         JsonObject data = object.getJsonObject("data");
-        if (!PolicyReadinessCheck.NAME.equals(object.getString("name", null)) || data == null
-                || !(data.get(PolicyReadinessCheck.ERRORS) instanceof JsonString text)) {
+        if (!PolicyReadinessCheck.NAME.equals(object.getString("name", null)) || data == null) {
             return check;
         }
-        JsonValue errors;
-        try (var reader = Json.createReader(new StringReader(text.getString()))) {
-            errors = reader.readValue();
+        JsonObjectBuilder newData = Json.createObjectBuilder(data);
+        for (String field : List.of(PolicyReadinessCheck.ERRORS, PolicyReadinessCheck.DEGRADED)) {
+            if (data.get(field) instanceof JsonString text) {
+                try (var reader = Json.createReader(new StringReader(text.getString()))) {
+                    newData.add(field, reader.readValue());
+                }
+            }
         }
-        JsonObjectBuilder newData = Json.createObjectBuilder(data).add(PolicyReadinessCheck.ERRORS, errors);
         return Json.createObjectBuilder(object).add("data", newData).build();
     }
 }

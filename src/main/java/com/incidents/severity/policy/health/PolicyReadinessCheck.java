@@ -23,6 +23,8 @@ public class PolicyReadinessCheck implements HealthCheck {
 
     static final String NAME = "policy";
     static final String ERRORS = "errors";
+    /** The reasons the service is degraded (see {@link Degradation}), a JSON array; empty when it is not. */
+    static final String DEGRADED = "degraded";
 
     @Inject
     PolicyService policies;
@@ -30,24 +32,28 @@ public class PolicyReadinessCheck implements HealthCheck {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Degradation degradation;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         if (!policies.loaded()) {
             // MicroProfile Health data holds strings, numbers and booleans only: the list goes as JSON
             // text, and HealthDataAsJson turns it into a JSON array in the answer.
-            return response.down().withData(ERRORS, errorsJson()).build();
+            return response.down().withData(ERRORS, asJson(policies.lastErrors())).build();
         }
         return response.up().withData("version", policies.current().version())
                 .withData("outcomeCache", policies.current().cacheStatus())
-                .withData("nextEscalation", policies.current().nextEscalationStatus()).build();
+                .withData("nextEscalation", policies.current().nextEscalationStatus())
+                .withData(DEGRADED, asJson(degradation.reasons())).build();
     }
 
-    private String errorsJson() {
+    private String asJson(Object value) {
         try {
-            return json.writeValueAsString(policies.lastErrors());
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the policy errors as JSON", e);
+            throw new IllegalStateException("Cannot write the policy check's data as JSON", e);
         }
     }
 }

@@ -62,6 +62,11 @@ public final class FolderWatcher implements Closeable {
         }
     }
 
+    /** False once the watching thread has ended (closed, or died of an error it could not survive). */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
     @Override
     public void close() {
         try {

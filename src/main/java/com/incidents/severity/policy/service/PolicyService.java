@@ -104,6 +104,7 @@ public class PolicyService {
         ReloadAttempt attempt = reload.attempt();
         history.attempted(attempt);
         metrics.record(attempt, reload.built());
+        metrics.inForce(current.get() == null ? null : current.get().version());
         reload.log();
         return attempt;
     }

@@ -29,13 +29,47 @@ public class PolicyWatcher {
     @Inject
     PolicyService policies;
 
-    private FolderWatcher watcher;
+    private volatile FolderWatcher watcher;
+    private volatile boolean stopped;
+
+    /** Whether a watcher should be running: a rules folder is served and watching is on. */
+    public boolean watching() {
+        return config.reload().watch() && config.rules().dir().isPresent();
+    }
+
+    /** True when watching and the watcher thread is running. */
+    public boolean alive() {
+        FolderWatcher w = watcher;
+        return w != null && w.alive();
+    }
+
+    /**
+     * Starts a new watcher if watching and the last one died (or never started), then reloads once
+     * to catch up with any change made while nothing watched. True when it restarted one.
+     */
+    public synchronized boolean restartIfDead() {
+        if (!watching() || stopped || alive()) {
+            return false;
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        LOG.warnf("The policy folder watcher was not running; starting it again");
+        start();
+        if (alive()) {
+            policies.reload(ReloadTrigger.WATCHER);
+        }
+        return true;
+    }
 
     /** After the first load (which has the default priority), so the watch starts on a loaded service. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        if (!config.reload().watch() || config.rules().dir().isEmpty()) {
-            return;
+        if (watching()) {
+            start();
         }
+    }
+
+    private void start() {
         var dir = config.rules().dir().get();
         try {
             watcher = FolderWatcher.start(dir, config.reload().settle(), () -> policies.reload(ReloadTrigger.WATCHER));
@@ -48,6 +82,7 @@ public class PolicyWatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
         if (watcher != null) {
             watcher.close();
         }

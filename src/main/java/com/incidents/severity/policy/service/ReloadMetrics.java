@@ -1,5 +1,7 @@
 package com.incidents.severity.policy.service;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,9 +28,13 @@ public class ReloadMetrics {
     private final Counter failures;
     private final AtomicInteger lastFailed = new AtomicInteger();
     private final Timer duration;
+    private final MeterRegistry registry;
+    private final Set<String> versionGauges = ConcurrentHashMap.newKeySet();
+    private volatile String inForce;
 
     @Inject
     public ReloadMetrics(MeterRegistry registry) {
+        this.registry = registry;
         attempts = Counter.builder("severity.policy.reload.attempts")
                 .description("Policy (re)load attempts, at startup, by the API and by the folder watcher")
                 .register(registry);
@@ -44,6 +50,19 @@ public class ReloadMetrics {
         duration = Timer.builder("severity.policy.reload.duration")
                 .description("Time to build, validate and run the scenarios of a changed policy")
                 .register(registry);
+    }
+
+    /**
+     * {@code severity_policy_in_force{version}}: 1 for the version in force, 0 for the versions
+     * that were before it in this process (one series per version put in force, so bounded by reloads).
+     */
+    void inForce(String version) {
+        inForce = version;
+        if (version != null && versionGauges.add(version)) {
+            Gauge.builder("severity.policy.in.force", this, m -> version.equals(m.inForce) ? 1 : 0)
+                    .tag("version", version).description("1 for the policy version this instance serves, else 0")
+                    .strongReference(true).register(registry);
+        }
     }
 
     void record(ReloadAttempt attempt, boolean built) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +18,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.AuditUnavailableException;
@@ -41,17 +45,24 @@ class AuditWriterTest {
 
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final java.util.concurrent.Semaphore writing = new java.util.concurrent.Semaphore(0);
     private volatile boolean failing;
     private volatile RuntimeException bug;
     private AuditWriter writer;
 
     private AuditWriter writer(int batchSize, int capacity) {
+        return writer(batchSize, capacity, Duration.ofSeconds(30));
+    }
+
+    private AuditWriter writer(int batchSize, int capacity, Duration commitTimeout) {
         writer = new AuditWriter();
-        writer.config = config(batchSize, capacity);
+        writer.config = config(batchSize, capacity, commitTimeout);
+        writer.metrics = new AuditMetrics(new SimpleMeterRegistry());
         writer.chain = new ChainWriter() {
             @Override
-            public void append(List<AuditEntry> entries) throws SQLException {
+            public boolean appendOwn(List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
                 try {
+                    writing.release();
                     gate.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -62,7 +73,11 @@ class AuditWriterTest {
                 if (bug != null) {
                     throw bug;
                 }
+                if (!mayCommit.getAsBoolean()) {
+                    return false;
+                }
                 batches.add(entries.stream().map(AuditEntry::decisionId).toList());
+                return true;
             }
         };
         writer.start();
@@ -115,12 +130,15 @@ class AuditWriterTest {
     void aFullQueueRefusesTheCallerInsteadOfAnsweringUnrecorded() throws Exception {
         gate = new CountDownLatch(1);
         writer(1, 3);
-        List<CompletableFuture<Void>> accepted = appendAll("a", 3);
+        CompletableFuture<Void> held = writer.append(entry("held"));
+        assertTrue(writing.tryAcquire(5, TimeUnit.SECONDS), "the writer holds the first record at the store");
+        List<CompletableFuture<Void>> accepted = appendAll("a", 3); // three waiting: the queue is full
         CompletableFuture<Void> refused = writer.append(entry("over"));
 
         assertFailedWith(refused, "The audit queue is full");
         gate.countDown();
         CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        held.get(5, TimeUnit.SECONDS);
         writer.append(entry("after")).get(5, TimeUnit.SECONDS);
     }
 
@@ -176,6 +194,39 @@ class AuditWriterTest {
     }
 
     @Test
+    void aRecordWhoseCallerGaveUpIsNeverCommittedAndTheOthersOfItsBatchAre() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(50, 100, Duration.ofMillis(300));
+        CompletableFuture<Void> slow = writer.append(entry("given-up"));
+        assertFailedWith(slow, "The audit commit timed out"); // the store is still holding the batch
+        Problem problem = problemOf(slow);
+        assertEquals(503, problem.status());
+
+        gate.countDown(); // the store answers now: the batch is rolled back and rewritten without it
+        writer.append(entry("later")).get(5, TimeUnit.SECONDS);
+        List<String> stored = batches.stream().flatMap(List::stream).toList();
+        assertEquals(List.of("later"), stored);
+    }
+
+    @Test
+    void aDeadWriterThreadRefusesRequestsUntilItIsRestarted() throws Exception {
+        writer(10, 100);
+        writer.append(entry("before")).get(5, TimeUnit.SECONDS);
+        bug = null;
+        Thread thread = writer.thread(); // this writer's own: other services in the JVM have threads of that name
+        thread.stop(); // what an Error (ThreadDeath) does to it
+        thread.join(5_000);
+        assertFalse(writer.alive());
+        assertEquals("ThreadDeath", writer.deathCause().orElseThrow());
+        assertFailedWith(writer.append(entry("while-dead")), "The audit writer is not running");
+
+        assertTrue(writer.restartIfDead());
+        assertTrue(writer.alive());
+        writer.append(entry("after")).get(5, TimeUnit.SECONDS);
+        assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(List.of("before", "after")));
+    }
+
+    @Test
     void stoppingWritesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         gate = new CountDownLatch(1);
         writer(1, 100);
@@ -220,8 +271,28 @@ class AuditWriterTest {
         }
     }
 
-    private static AuditConfig config(int batchSize, int capacity) {
+    private static AuditConfig config(int batchSize, int capacity, Duration commitTimeout) {
         return new AuditConfig() {
+            @Override
+            public Duration commitTimeout() {
+                return commitTimeout;
+            }
+
+            @Override
+            public boolean compactOnShutdown() {
+                return false;
+            }
+
+            @Override
+            public Reads reads() {
+                throw new UnsupportedOperationException("the writer reads no records");
+            }
+
+            @Override
+            public Retention retention() {
+                throw new UnsupportedOperationException("the writer prunes no records");
+            }
+
             @Override
             public String dataDir() {
                 return "unused";

@@ -58,7 +58,8 @@ class PackagedJarIT {
                 "-Dseverity.audit.data-dir=" + Files.createTempDirectory("packaged-jar-audit-"), "-jar", JAR.toString())
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
-            Pattern listening = Pattern.compile("Listening on: (http://\\S+)");
+            // The packaged service logs JSON lines (prod): the URL ends at the message's closing quote.
+            Pattern listening = Pattern.compile("Listening on: (http://[^\\s\",]+)");
             String url = null;
             long deadline = System.currentTimeMillis() + 60_000;
             for (String line; url == null && System.currentTimeMillis() < deadline && (line = out.readLine()) != null;) {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Latency beside throughput, in one run: decisions with the audit trail on (and, once the service has
+# authentication, with HTTP Basic credentials on every request) next to the trivial endpoint
+# /api/v1/ping, each measured by wrk --latency on the same packaged service.
+#   bench/latency.sh [seconds-per-measurement] [rounds]
+# Prints one line per endpoint and round: requests/s, p50 and p99. Needs wrk (apt-get install wrk).
+# wrk sends the next request only when an answer arrives (closed loop), so its percentiles understate
+# what an open stream of arrivals would see under overload; compare the two endpoints, run to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-10}
+ROUNDS=${2:-3}
+PORT=${BENCH_PORT:-8089}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+export BENCH_AUTH="Basic $(printf 'bench:bench' | base64)"
+
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+LOG=$(mktemp)
+DATA=$(mktemp -d)
+java -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled=true -Dseverity.audit.data-dir="$DATA" \
+  -Dquarkus.log.console.json.enabled=false \
+  -Dquarkus.security.users.embedded.plain-text=true -Dquarkus.security.users.embedded.users.bench=bench \
+  -Dquarkus.security.users.embedded.roles.bench=decision-client,policy-editor,auditor \
+  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
+  sleep 0.5
+done
+echo "# $(date -u +%FT%TZ)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)  wrk -t1 -c$CONNECTIONS -d${SECONDS_EACH}s --latency  audit on, Basic auth"
+summary() { # endpoint round < wrk output
+  awk -v name="$1" -v r="$2" '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    /^errors=/ { split($0, e, "="); errors = e[2] }
+    /Non-2xx/ { non2xx = $NF }
+    END { printf "round=%s  %-9s  %10.0f/s  p50=%-9s p99=%-9s errors=%s non-2xx=%s\n", r, name, rps, p50, p99,
+          (errors == "" ? 0 : errors), (non2xx == "" ? 0 : non2xx) }'
+}
+ping() { wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: $BENCH_AUTH" "http://localhost:$PORT/api/v1/ping"; }
+decide() { wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s bench/decisions.lua "http://localhost:$PORT"; }
+ping >/dev/null   # warm both paths up
+decide >/dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  ping | summary ping "$round"
+  decide | summary decisions "$round"
+done

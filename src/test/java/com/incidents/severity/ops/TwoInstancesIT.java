@@ -1,0 +1,241 @@
+package com.incidents.severity.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.PolicyEdits;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Two packaged instances on one real PostgreSQL, as deployed (the postgresql profile on top of prod,
+ * the application role of deploy/postgres/init, Flyway as the schema owner), sharing one watched
+ * policy folder, with client-side round-robin in front. Decisions go to both; an edit of the shared
+ * folder reaches both within the documented time; the audit chain verifies on either with every
+ * answered decision in it and no gap.
+ */
+class TwoInstancesIT {
+
+    /**
+     * README, "Several replicas": a saved change is served by every replica within this time (about a
+     * second on a quiet machine; two cold instances reloading at once on a loaded 2-core builder took 9.6 s).
+     */
+    private static final long AGREE_WITHIN_MS = 30_000;
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void twoReplicasShareOneChainAndAgreeOnThePolicy() throws Exception {
+        Path work = Files.createTempDirectory("two-instances-");
+        Path rules = Fixture.copy();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres"; // no user in it: each role logs in as itself
+            createRoles(url);
+            List<Process> instances = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    int port = freePort();
+                    bases.add("http://localhost:" + port);
+                    instances.add(start(url, rules, work.resolve("instance-" + i), port));
+                }
+                for (int i = 0; i < 2; i++) {
+                    awaitReady(bases.get(i), instances.get(i), work.resolve("instance-" + i));
+                }
+                Set<String> answered = new HashSet<>();
+                String before = decideRoundRobin(bases, 40, answered);
+                assertEquals(Fixture.files().version(), before);
+
+                long t0 = System.nanoTime();
+                PolicyEdits.sev1Threshold(rules, 16); // one save into the shared folder
+                List<String> versions = awaitNewVersion(bases, before);
+                long agreedMs = (System.nanoTime() - t0) / 1_000_000;
+                assertEquals(versions.get(0), versions.get(1), "both replicas serve the same version");
+                System.out.printf("Both replicas served %s %d ms after the save%n", versions.get(0), agreedMs);
+                for (String base : bases) {
+                    JsonNode d = JSON.readTree(post(base + "/api/v1/decisions", PolicyEdits.SIXTEEN_REPORTS).body());
+                    assertEquals("SEV2", d.get("severity").asText(), base + " decides with the edit");
+                    answered.add(d.get("decisionId").asText());
+                }
+                assertEquals(versions.get(0), decideRoundRobin(bases, 40, answered));
+
+                for (String base : bases) { // the one chain verifies whole on either, every decision in it
+                    JsonNode report = JSON.readTree(get(base + "/api/v1/audit/verify").body());
+                    assertTrue(report.get("valid").asBoolean(), report.toString());
+                    assertEquals(answered.size(), report.get("checked").asLong(), "no gap, nothing extra: " + report);
+                    assertEquals(1, report.get("fromSeq").asLong());
+                }
+                Set<String> exported = new HashSet<>();
+                for (String line : get(bases.get(1) + "/api/v1/decisions/export").body().split("\n")) {
+                    exported.add(JSON.readTree(line).get("decisionId").asText());
+                }
+                assertEquals(answered, exported);
+
+                // Production settings: Swagger UI off, JSON log lines.
+                assertEquals(404, get(bases.get(0) + "/q/swagger-ui/").statusCode());
+                for (String line : Files.readAllLines(work.resolve("instance-0/service.log"))) {
+                    if (line.startsWith("{")) {
+                        JSON.readTree(line);
+                    }
+                }
+                assertTrue(Files.readAllLines(work.resolve("instance-0/service.log")).stream()
+                        .anyMatch(l -> l.startsWith("{") && l.contains("Watching")), "JSON log lines in prod");
+            } finally {
+                for (Process p : instances) {
+                    p.destroy();
+                    p.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+            try (Connection app = DriverManager.getConnection(url, "severity_app", "app-secret");
+                    Statement s = app.createStatement()) { // the application's role cannot change the schema
+                assertThrows(SQLException.class, () -> s.execute("CREATE TABLE intruder (id INT)"));
+                assertThrows(SQLException.class, () -> s.execute("DROP TABLE decision_record"));
+                assertEquals("severity_owner", AuditDbOwner.of(app, "decision_record"), "Flyway migrated as the owner");
+            }
+        }
+    }
+
+    /** Who owns a table. */
+    private static final class AuditDbOwner {
+        static String of(Connection c, String table) throws SQLException {
+            try (var s = c.prepareStatement("SELECT tableowner FROM pg_tables WHERE tablename = ?")) {
+                s.setString(1, table);
+                try (var rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
+    }
+
+    /** The roles of deploy/postgres/init/10-roles.sh, with the grants of its grants.sql.inc. */
+    private static void createRoles(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE severity_owner LOGIN PASSWORD 'owner-secret'");
+            s.execute("CREATE ROLE severity_app LOGIN PASSWORD 'app-secret'");
+            String grants = Files.readString(Path.of("deploy/postgres/init/grants.sql.inc"));
+            for (String statement : grants.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+
+    private static Process start(String url, Path rules, Path dir, int port) throws Exception {
+        Files.createDirectories(dir);
+        File jar = new File(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
+        assertTrue(jar.exists(), "run ./mvnw verify so that the packaged service exists");
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=postgresql",
+                "-Dquarkus.datasource.\"postgresql\".jdbc.url=" + url,
+                "-Dquarkus.datasource.\"postgresql\".username=severity_app",
+                "-Dquarkus.datasource.\"postgresql\".password=app-secret",
+                "-Dquarkus.flyway.\"postgresql\".username=severity_owner",
+                "-Dquarkus.flyway.\"postgresql\".password=owner-secret",
+                "-Dseverity.rules.dir=" + rules, "-Dseverity.audit.data-dir=" + dir,
+                "-Dquarkus.security.users.embedded.plain-text=true",
+                "-Dquarkus.security.users.embedded.users.admin=admin",
+                "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor",
+                "-jar", jar.getAbsolutePath());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile())
+                .start();
+    }
+
+    private static void awaitReady(String base, Process p, Path dir) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                if (get(base + "/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250); // polling with a deadline
+        }
+        throw new AssertionError("instance at " + base + " did not become ready:\n"
+                + Files.readString(dir.resolve("service.log")));
+    }
+
+    /** Sends {@code count} decisions alternately to each instance; returns the policy version they were made with. */
+    private static String decideRoundRobin(List<String> bases, int count, Set<String> answered) throws Exception {
+        Set<String> versions = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> r = post(bases.get(i % bases.size()) + "/api/v1/decisions",
+                    "{\"partnerReports\":" + (i % 20) + "}");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode d = JSON.readTree(r.body());
+            answered.add(d.get("decisionId").asText());
+            versions.add(d.get("policyVersion").asText());
+        }
+        assertEquals(1, versions.size(), "one version served by both: " + versions);
+        return versions.iterator().next();
+    }
+
+    private static List<String> awaitNewVersion(List<String> bases, String old) throws Exception {
+        long deadline = System.currentTimeMillis() + AGREE_WITHIN_MS;
+        List<String> versions = versions(bases);
+        while (versions.contains(old) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100); // polling with a deadline
+            versions = versions(bases);
+        }
+        for (String v : versions) {
+            assertNotEquals(old, v, "every replica serves the saved change within " + AGREE_WITHIN_MS + " ms");
+        }
+        return versions;
+    }
+
+    private static List<String> versions(List<String> bases) throws Exception {
+        List<String> versions = new ArrayList<>();
+        for (String base : bases) {
+            versions.add(JSON.readTree(get(base + "/api/v1/policy").body()).get("version").asText());
+        }
+        return versions;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
