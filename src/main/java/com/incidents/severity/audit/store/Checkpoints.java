@@ -8,7 +8,7 @@ import java.sql.Timestamp;
 
 import com.incidents.severity.audit.model.Checkpoint;
 
-/** The retention checkpoint row (see V2__audit_checkpoint.sql). */
+/** The retention checkpoint row (see V3__audit_checkpoint.sql). */
 final class Checkpoints {
 
     private Checkpoints() {
