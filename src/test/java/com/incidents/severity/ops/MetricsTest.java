@@ -33,6 +33,8 @@ class MetricsTest {
                 .then().statusCode(422);
         given().contentType(ContentType.JSON).body("{\"partnerReports\":3,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}")
                 .post("/api/v1/decisions").then().statusCode(413);
+        given().auth().none().get("/api/v1/ping").then().statusCode(401);
+        given().auth().preemptive().basic("editor", "editor").get("/api/v1/ping").then().statusCode(403);
         try (ReadLimits.Permit busy = limits.verify()) {
             given().get("/api/v1/audit/verify").then().statusCode(429);
         }
@@ -49,6 +51,8 @@ class MetricsTest {
                 "severity_audit_batch_size_bucket\\{le=",
                 "severity_audit_commit_seconds_bucket\\{le=",
                 "severity_audit_commit_timeouts_total ",
+                "severity_requests_rejected_total\\{reason=\"401\"} [1-9]",
+                "severity_requests_rejected_total\\{reason=\"403\"} [1-9]",
                 "severity_requests_rejected_total\\{reason=\"422\"} [1-9]",
                 "severity_requests_rejected_total\\{reason=\"413\"} [1-9]",
                 "severity_requests_rejected_total\\{reason=\"429\"} [1-9]",
