@@ -65,6 +65,13 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Clicks {@code css} and waits for the page it submits to replace this one. */
+    public void clickAndWaitForPage(String css) {
+        WebElement element = find(css);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    }
+
     public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

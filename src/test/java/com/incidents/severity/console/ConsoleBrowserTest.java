@@ -144,7 +144,7 @@ class ConsoleBrowserTest {
             try (Browser b = browser()) {
                 b.signIn("editor");
                 b.go("/ui/policy");
-                b.find("#reload").click(); // the editor's reload, from the console
+                b.clickAndWaitForPage("#reload"); // the editor's reload, from the console
                 String after = given().get("/api/v1/policy").then().extract().path("version");
                 assertNotEquals(before, after);
                 assertEquals(after, b.find("#policy-version").getText());

@@ -63,7 +63,8 @@ class JsonLogTest {
             }
         }
         assertTrue(line.isPresent(), "no JSON line with decision id " + id + " in " + log);
-        assertEquals("client:json-log-test", line.get().path("mdc").path("caller").asText());
+        // The caller is the authenticated user (the tests' default credentials), never X-Client-Id.
+        assertEquals(com.incidents.severity.support.DefaultCredentials.USER, line.get().path("mdc").path("caller").asText());
         assertTrue(line.get().path("message").asText().startsWith("Decided SEV"), line.get().toString());
     }
 }
