@@ -25,12 +25,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * The audit store on a real PostgreSQL server, failing as it does in production: stopped (readiness
  * DOWN, decisions 503, UP again once it is back) and slow (its chain head locked by another
  * session: the decision is answered 503 within the commit timeout and is never recorded).
  */
+@ExpectedErrors("the database is stopped and locked on purpose")
 @QuarkusTest
 @TestProfile(PostgresOperationsTest.ShortCommitTimeout.class)
 @QuarkusTestResource(value = RestartablePostgres.class, restrictToAnnotatedClass = true)

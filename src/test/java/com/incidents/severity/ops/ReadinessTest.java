@@ -23,6 +23,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * Readiness on the embedded store, with a watched policy folder and the outcome cache off: a dead
@@ -31,6 +32,7 @@ import io.restassured.response.Response;
  * cache being off is reported as degraded throughout. The threads are really ended, as an Error
  * would end them.
  */
+@ExpectedErrors("the audit writer and the watcher are killed on purpose")
 @QuarkusTest
 @TestProfile(ReadinessTest.WatchedWithoutCache.class)
 class ReadinessTest {

@@ -208,6 +208,8 @@ class AuditWriterTest {
         assertEquals(List.of("later"), stored);
     }
 
+    @ExpectedErrors("the writer thread is killed on purpose")
+
     @Test
     void aDeadWriterThreadRefusesRequestsUntilItIsRestarted() throws Exception {
         writer(10, 100);

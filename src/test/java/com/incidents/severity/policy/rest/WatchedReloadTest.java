@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import com.incidents.severity.support.logs.ExpectedErrors;
 
 /**
  * With severity.rules.dir watched (the default settle time), a saved edit goes live within
@@ -87,6 +88,8 @@ class WatchedReloadTest {
                 .body("lastReload.trigger", equalTo("WATCHER"))
                 .body("lastReload.accepted", is(true));
     }
+
+    @ExpectedErrors("a broken save is refused")
 
     @Test
     void aBrokenSaveIsRefusedAndTheLastGoodVersionKeepsAnswering() {
