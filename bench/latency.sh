@@ -15,15 +15,15 @@ ROUNDS=${2:-3}
 PORT=${BENCH_PORT:-8089}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
-export BENCH_AUTH="Basic $(printf 'bench:bench' | base64)"
+. bench/auth.sh   # the benchmark user (BENCH_USERS) and its header (AUTH), as run.sh and audit.sh use
+export BENCH_AUTH="${AUTH#Authorization: }"   # for decisions.lua
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 LOG=$(mktemp)
 DATA=$(mktemp -d)
 java -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled=true -Dseverity.audit.data-dir="$DATA" \
   -Dquarkus.log.console.json.enabled=false \
-  -Dquarkus.security.users.embedded.plain-text=true -Dquarkus.security.users.embedded.users.bench=bench \
-  -Dquarkus.security.users.embedded.roles.bench=decision-client,policy-editor,auditor \
+  "${BENCH_USERS[@]}" \
   -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
@@ -42,7 +42,7 @@ summary() { # endpoint round < wrk output
           (errors == "" ? 0 : errors), (non2xx == "" ? 0 : non2xx) }'
 }
 static() { wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "http://localhost:$PORT/ui/static/console.css"; }
-ping() { wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: $BENCH_AUTH" "http://localhost:$PORT/api/v1/ping"; }
+ping() { wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "$AUTH" "http://localhost:$PORT/api/v1/ping"; }
 decide() { wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s bench/decisions.lua "http://localhost:$PORT"; }
 ping >/dev/null   # warm both paths up
 decide >/dev/null
