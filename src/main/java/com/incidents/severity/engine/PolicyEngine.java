@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import com.incidents.severity.engine.model.CompiledPolicy;
 
 /**
@@ -19,6 +20,7 @@ public final class PolicyEngine {
     private final EngineEvaluator engine;
     private final DurationSteps steps;
     private final Cache<Facts, Outcome> cache;
+    private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
     private final String cacheStatus;
     private final Map<String, Boolean> ranking = new ConcurrentHashMap<>();
 
@@ -26,7 +28,7 @@ public final class PolicyEngine {
         this.engine = new EngineEvaluator(policy);
         this.steps = DurationSteps.of(policy);
         String problem = maxEntries <= 0 ? "disabled by configuration" : CacheSafety.check(policy).orElse(null);
-        this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build() : null;
+        this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).recordStats(() -> stats).build() : null;
         this.cacheStatus = problem == null ? "on" : "off: " + problem;
     }
 
@@ -52,8 +54,8 @@ public final class PolicyEngine {
         if (cache == null) {
             return new CacheCounts(0, 0);
         }
-        var stats = cache.stats();
-        return new CacheCounts(stats.hitCount(), stats.missCount());
+        var counts = stats.snapshot();
+        return new CacheCounts(counts.hitCount(), counts.missCount());
     }
 
     /** "on", or "off: why" when the policy's use of the duration is not understood. */
@@ -86,21 +88,73 @@ public final class PolicyEngine {
      * rules' own query says what "more severe" means.
      */
     public Optional<Escalation> nextByDuration(Facts facts, Outcome current) {
+        try {
+            return next(facts, current, true);
+        } catch (NotRemembered impossible) {
+            throw new IllegalStateException("The engine was allowed to run", impossible);
+        }
+    }
+
+    /**
+     * The answer the engine already made for exactly these facts (and, when asked, the next
+     * escalation from the outcomes and rankings it already made for the later durations), found
+     * without evaluating anything: empty when the cache is off or any part of the answer would
+     * need the engine now. This is what may be answered on a thread that must not run the engine.
+     */
+    public Optional<Remembered> remembered(Facts facts, boolean withNext) {
+        if (cache == null) {
+            return Optional.empty();
+        }
+        Outcome outcome = cache.asMap().get(facts); // counted below only when it answers
+        if (outcome == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Escalation> next = withNext ? next(facts, outcome, false) : Optional.empty();
+            stats.recordHits(1);
+            return Optional.of(new Remembered(outcome, next));
+        } catch (NotRemembered stepNeedsTheEngine) {
+            return Optional.empty();
+        }
+    }
+
+    /** An outcome the engine made earlier for the same facts, with the next escalation when asked. */
+    public record Remembered(Outcome outcome, Optional<Escalation> next) {
+    }
+
+    private Optional<Escalation> next(Facts facts, Outcome current, boolean engineMayRun) throws NotRemembered {
         if (facts.durationMinutes() == null) {
             return Optional.empty();
         }
         for (long minutes : steps.after(facts.durationMinutes())) {
+            Facts step = facts.withDurationMinutes(minutes);
             Outcome later;
-            try {
-                later = decide(facts.withDurationMinutes(minutes));
-            } catch (EvaluationException beyondWhatThePolicyDecides) {
-                return Optional.empty();
+            if (engineMayRun) {
+                try {
+                    later = decide(step);
+                } catch (EvaluationException beyondWhatThePolicyDecides) {
+                    return Optional.empty();
+                }
+            } else {
+                later = cache.asMap().get(step);
             }
-            if (moreSevere(later.severity(), current.severity())) {
+            if (later == null) {
+                throw NotRemembered.INSTANCE;
+            }
+            if (moreSevere(later.severity(), current.severity(), engineMayRun)) {
                 return Optional.of(new Escalation(minutes, later.severity()));
             }
         }
         return Optional.empty();
+    }
+
+    /** Some part of an answer was never made by the engine: only the engine can give it. */
+    private static final class NotRemembered extends Exception {
+        static final NotRemembered INSTANCE = new NotRemembered();
+
+        private NotRemembered() {
+            super("not remembered", null, false, false);
+        }
     }
 
     /**
@@ -109,11 +163,19 @@ public final class PolicyEngine {
      * alone) each pair's answer is kept too, instead of a rules session per step of every ongoing
      * incident.
      */
-    private boolean moreSevere(String candidate, String current) {
+    private boolean moreSevere(String candidate, String current, boolean engineMayRun) throws NotRemembered {
         if (cache == null) {
             return engine.moreSevere(candidate, current);
         }
-        return ranking.computeIfAbsent(candidate + '\u0000' + current, k -> engine.moreSevere(candidate, current));
+        String pair = candidate + '\u0000' + current;
+        if (!engineMayRun) {
+            Boolean known = ranking.get(pair);
+            if (known == null) {
+                throw NotRemembered.INSTANCE;
+            }
+            return known;
+        }
+        return ranking.computeIfAbsent(pair, k -> engine.moreSevere(candidate, current));
     }
 
     /** A later duration and the severity the incident reaches then. */

@@ -40,6 +40,8 @@ import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.Uni;
 import com.incidents.severity.security.Roles;
 
@@ -59,17 +61,26 @@ public class DecisionResource {
     @Inject
     ObjectMapper mapper;
 
+    /**
+     * Runs on the event loop only as far as answering from what the engine already decided for
+     * exactly these facts ({@link DecisionService#decideRemembered}); the engine itself, and the
+     * checks of a refused request (capability suggestions included), run on a worker thread.
+     */
     @POST
-    @Blocking
+    @NonBlocking
     @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide the severity of an incident", description = "Answered once the decision is recorded in the audit trail.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody.class)))
     public Uni<RestResponse<Decision>> decide(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
-        CompletableFuture<Decision> decided = decisions.decide(JsonBodies.read(mapper, body, limits.maxBodyBytes()),
-                Callers.of(security, clientId));
-        return Uni.createFrom().completionStage(decided)
-                .onFailure(CompletionException.class).transform(Throwable::getCause)
+        JsonNode request = JsonBodies.read(mapper, body, limits.maxBodyBytes());
+        Caller caller = Callers.of(security, clientId);
+        PolicyEngine engine = decisions.policyInForce();
+        Uni<Decision> decided = decisions.decideRemembered(engine, request, caller)
+                .map(remembered -> Uni.createFrom().completionStage(remembered))
+                .orElseGet(() -> Uni.createFrom().completionStage(() -> decisions.decide(engine, request, caller))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        return decided.onFailure(CompletionException.class).transform(Throwable::getCause)
                 .map(d -> RestResponse.ResponseBuilder.ok(d).header("X-Decision-Id", d.decisionId()).build());
     }
 

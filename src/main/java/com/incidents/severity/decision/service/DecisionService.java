@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +90,11 @@ public class DecisionService {
                         throw new EvaluationFailedException(decisionId, errorId, e);
                     });
         }
-        long micros = (System.nanoTime() - start) / 1000;
+        return recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000);
+    }
+
+    private CompletableFuture<Decision> recorded(PolicyEngine engine, DecisionRequest request, Caller caller,
+            Evaluated evaluated, long micros) {
         Decision decision = evaluated.decision();
         MDC.put(DecisionLog.DECISION_ID, decision.decisionId());
         metrics.evaluated(micros);
@@ -126,6 +131,45 @@ public class DecisionService {
         throw InvalidRequestException.of(errors);
     }
 
+    /**
+     * The answer made only of what the engine already decided for exactly this request's facts,
+     * recorded as any other; empty when the engine has to run (nothing remembered for these
+     * facts, the cache off, any part of the next escalation not yet evaluated), when the request
+     * is refused (its errors, capability suggestions included, are worked out by {@link #decide})
+     * or names a capability the catalog lacks. It never runs the engine, so it may be called on
+     * the event loop; {@link #decide} is for a worker thread.
+     */
+    public Optional<CompletableFuture<Decision>> decideRemembered(PolicyEngine engine, JsonNode body, Caller caller) {
+        if (body == null || !body.isObject() || unknownCapability(engine, body.get("capability"))) {
+            return Optional.empty();
+        }
+        RequestParser.Checked checked = RequestParser.check(body, engine.policy(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (!checked.errors().isEmpty()) {
+            return Optional.empty();
+        }
+        DecisionRequest request = checked.request();
+        long start = System.nanoTime();
+        Optional<PolicyEngine.Remembered> remembered = engine.remembered(request.facts(), request.ongoing());
+        if (remembered.isEmpty()) {
+            return Optional.empty();
+        }
+        MDC.put(DecisionLog.CALLER, caller.name());
+        try {
+            CapabilityFacts.require(request, remembered.get().outcome());
+            Evaluated evaluated = answer(engine, request, remembered.get().outcome(), remembered.get().next());
+            return Optional.of(recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000));
+        } finally {
+            MDC.remove(DecisionLog.CALLER);
+            MDC.remove(DecisionLog.DECISION_ID);
+        }
+    }
+
+    private static boolean unknownCapability(PolicyEngine engine, JsonNode name) {
+        return name != null && !name.isNull()
+                && (!name.isTextual() || engine.policy().catalog().find(name.textValue()).isEmpty());
+    }
+
     /** A decision and the engine outcome it was made from. */
     public record Evaluated(Decision decision, Outcome outcome) {
     }
@@ -137,12 +181,17 @@ public class DecisionService {
     public static Evaluated evaluate(PolicyEngine engine, DecisionRequest request) {
         Outcome outcome = engine.decide(request.facts());
         CapabilityFacts.require(request, outcome);
-        NextEscalation next = request.ongoing()
-                ? engine.nextByDuration(request.facts(), outcome)
-                        .map(e -> new NextEscalation(request.startedAt().plusSeconds(e.atDurationMinutes() * 60),
-                                e.severity(), e.atDurationMinutes()))
-                        .orElse(null)
-                : null;
+        return answer(engine, request, outcome,
+                request.ongoing() ? engine.nextByDuration(request.facts(), outcome) : Optional.empty());
+    }
+
+    /** The decision made of the engine's outcome for this request's facts and its next escalation. */
+    private static Evaluated answer(PolicyEngine engine, DecisionRequest request, Outcome outcome,
+            Optional<PolicyEngine.Escalation> escalation) {
+        NextEscalation next = escalation
+                .map(e -> new NextEscalation(request.startedAt().plusSeconds(e.atDurationMinutes() * 60),
+                        e.severity(), e.atDurationMinutes()))
+                .orElse(null);
         Decision decision = new Decision(IDS.generate().toString(), outcome.severity(), outcome.basis(),
                 outcome.impactSeverity(), outcome.capabilitySeverity(), outcome.escalationSeverity(),
                 outcome.capabilityTier(), targets(outcome, request), next, outcome.firedRules(),

@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.*;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.engine.Facts;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.policy.service.PolicyService;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,6 +20,9 @@ import io.restassured.http.ContentType;
 /** The decision API contract, as other services rely on it. */
 @QuarkusTest
 class DecisionResourceTest {
+
+    @Inject
+    PolicyService policies;
 
     private static io.restassured.response.ValidatableResponse decide(String body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions").then();
@@ -45,6 +54,27 @@ class DecisionResourceTest {
                 .body("firedRules.find { it.decision == 'Impact severity' }.model", equalTo("Incident severity"))
                 .extract().path("decisionId");
         decide("{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000}").body("decisionId", not(equalTo(id)));
+    }
+
+    /**
+     * The same ongoing incident asked twice: the second answer may come from the engine's earlier
+     * outcome for the same facts, and its next escalation is still the one the engine alone finds
+     * for that request's own duration, from its own startedAt.
+     */
+    @Test
+    void anOngoingIncidentAskedAgainGetsTheNextEscalationTheEngineAloneFinds() {
+        Instant started = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"capabilityTier\":\"C1\",\"incidentType\":\"OUTAGE\",\"startedAt\":\"" + started + "\"}";
+        PolicyEngine alone = new PolicyEngine(policies.current().policy(), 0);
+        for (int asked = 1; asked <= 2; asked++) {
+            io.restassured.response.Response answer = decide(body).statusCode(200).extract().response();
+            long minutes = answer.<Integer> path("facts.durationMinutes");
+            Facts facts = new Facts(null, null, null, null, "C1", "OUTAGE", minutes, null);
+            PolicyEngine.Escalation next = alone.nextByDuration(facts, alone.decide(facts)).orElseThrow();
+            answer.then().body("nextEscalation.severity", equalTo(next.severity()))
+                    .body("nextEscalation.afterMinutes", equalTo((int) next.atDurationMinutes()))
+                    .body("nextEscalation.at", equalTo(started.plusSeconds(next.atDurationMinutes() * 60).toString()));
+        }
     }
 
     /**

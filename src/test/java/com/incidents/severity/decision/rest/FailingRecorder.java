@@ -30,7 +30,9 @@ public class FailingRecorder implements DecisionRecorder {
 
     /**
      * For each decision with 17 partner reports: whether it was recorded on a Vert.x event-loop
-     * thread. The engine ran on the same thread just before (DecisionService evaluates, then records).
+     * thread. A decision the engine made is recorded on the thread the engine ran on, just after;
+     * one answered from the engine's earlier outcome for the same facts, on the thread it was
+     * answered on.
      */
     static final java.util.Queue<Boolean> ON_EVENT_LOOP = new java.util.concurrent.ConcurrentLinkedQueue<>();
 

@@ -34,15 +34,21 @@ class FailingRecorderTest {
         }
     }
 
-    /** The engine and the capability suggestions are CPU work: never on the event loop that serves every request. */
+    /**
+     * The engine is CPU work: never on the event loop that serves every request. An answer the
+     * engine already made for exactly the same facts is served there; anything new goes to a
+     * worker thread, and a batch always does.
+     */
     @Test
-    void decisionsAreMadeOnWorkerThreadsNotTheEventLoop() {
+    void theEngineRunsOnWorkerThreadsAndTheEventLoopAnswersOnlyWhatItAlreadyDecided() {
+        String body = "{\"impactLevel\":\"MINOR\",\"affectedUsers\":" + (1 + new java.util.Random().nextInt(1_000_000))
+                + ",\"partnerReports\":17}";
         FailingRecorder.ON_EVENT_LOOP.clear();
-        given().contentType(ContentType.JSON).body("{\"partnerReports\":17}").post("/api/v1/decisions")
-                .then().statusCode(200);
-        given().contentType(ContentType.JSON).body("[{\"partnerReports\":17},{\"partnerReports\":17}]")
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("[" + body + "," + body + "]")
                 .post("/api/v1/decisions/batch").then().statusCode(200).body("decided", equalTo(2));
-        assertThat(List.copyOf(FailingRecorder.ON_EVENT_LOOP), equalTo(List.of(false, false, false)));
+        assertThat(List.copyOf(FailingRecorder.ON_EVENT_LOOP), equalTo(List.of(false, true, false, false)));
     }
 
     @Test
