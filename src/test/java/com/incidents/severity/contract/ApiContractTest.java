@@ -100,6 +100,16 @@ class ApiContractTest {
                 .post("/api/v1/decisions")).then().statusCode(415);
         contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).accept("text/csv")
                 .body("{\"partnerReports\":3}").post("/api/v1/decisions")).then().statusCode(406);
+        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/batch")) {
+            String duplicate = "{\"partnerReports\":3,\"partnerReports\":4}";
+            contract.check(POST, path, given().contentType(ContentType.JSON)
+                    .body(path.endsWith("batch") ? "[" + duplicate + "]" : duplicate).post(path)).then()
+                    .statusCode(400).body("type", equalTo("/problems/malformed-json"))
+                    .body("errors.field", hasItem("partnerReports"));
+            contract.check(POST, path, given().contentType(ContentType.JSON)
+                    .body("[".repeat(1001) + "]".repeat(1001)).post(path)).then()
+                    .statusCode(400).body("type", equalTo("/problems/malformed-json"));
+        }
     }
 
     // --- POST /api/v1/decisions/batch
@@ -118,6 +128,8 @@ class ApiContractTest {
                 .post("/api/v1/decisions/batch")).then().statusCode(413);
         contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.XML).body("<a/>")
                 .post("/api/v1/decisions/batch")).then().statusCode(415);
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON).accept("text/csv")
+                .body("[{\"partnerReports\":7}]").post("/api/v1/decisions/batch")).then().statusCode(406);
     }
 
     // --- The audit trail
@@ -227,6 +239,11 @@ class ApiContractTest {
                 .body(new byte[0]).post("/api/v1/policy/preview")).then().statusCode(400);
         contract.check(POST, "/api/v1/policy/preview", given().contentType(ContentType.TEXT).body("x")
                 .post("/api/v1/policy/preview")).then().statusCode(415);
+        long serverLimit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .asLongValue();
+        contract.check(POST, "/api/v1/policy/preview", given().contentType("application/zip")
+                .body(new byte[Math.toIntExact(serverLimit + 1)]).post("/api/v1/policy/preview")).then().statusCode(413);
     }
 
     // --- The document itself
@@ -250,6 +267,54 @@ class ApiContractTest {
         }));
         assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique");
         doc.get("tags").forEach(tag -> assertFalse(tag.path("description").asText().isBlank()));
+    }
+
+    @Test
+    void everyOperationNamesItsSecurityAndDocumentsTheAccessControlAnswers() throws Exception {
+        JsonNode doc = document();
+        JsonNode schemes = doc.at("/components/securitySchemes");
+        assertEquals("http", schemes.at("/basicAuth/type").asText());
+        assertEquals("basic", schemes.at("/basicAuth/scheme").asText());
+        assertEquals("http", schemes.at("/bearerAuth/type").asText());
+        assertEquals("bearer", schemes.at("/bearerAuth/scheme").asText());
+        List<String> tags = new ArrayList<>();
+        doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            assertTrue(tags.contains(operation.at("/tags/0").asText()), where + " has a tag the document describes");
+            List<String> schemesRequired = new ArrayList<>();
+            operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemesRequired::add));
+            assertEquals(List.of("basicAuth", "bearerAuth"), schemesRequired, where + " takes Basic or a bearer token");
+            JsonNode responses = operation.get("responses");
+            for (String status : List.of("401", "403", "429", "406", "500")) {
+                assertTrue(responses.has(status), where + " documents " + status);
+            }
+            assertTrue(resolve(doc, resolve(doc, responses.get("401")).at("/headers/WWW-Authenticate")).path("required").asBoolean(),
+                    where + ": a 401 carries WWW-Authenticate");
+            assertTrue(resolve(doc, resolve(doc, responses.get("429")).at("/headers/Retry-After")).path("required").asBoolean(),
+                    where + ": a 429 carries Retry-After");
+            if (operation.has("requestBody")) {
+                for (String status : List.of("400", "413", "415")) {
+                    assertTrue(responses.has(status), where + " reads a body and documents " + status);
+                }
+            }
+        }));
+    }
+
+    /** The source of the document has each key once: YAML does not allow a key twice, and a parser keeps only one. */
+    @Test
+    void theDocumentsSourceNamesEachKeyOnce() throws Exception {
+        var yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        yaml.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
+            assertTrue(in != null, "META-INF/openapi.yaml is on the class path");
+            yaml.readTree(in);
+        }
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+        return node != null && node.has("$ref") ? doc.at(node.get("$ref").asText().substring(1)) : node;
     }
 
     @Test

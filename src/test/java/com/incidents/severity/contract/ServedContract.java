@@ -45,7 +45,7 @@ public final class ServedContract {
         return new ServedContract(json);
     }
 
-    String document() {
+    public String document() {
         return document;
     }
 
