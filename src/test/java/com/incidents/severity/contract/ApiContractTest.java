@@ -246,6 +246,25 @@ class ApiContractTest {
                 .body(new byte[Math.toIntExact(serverLimit + 1)]).post("/api/v1/policy/preview")).then().statusCode(413);
     }
 
+    // --- Every operation
+
+    /**
+     * An Accept that allows none of an operation's media types is a 406 problem on every operation of
+     * the document (answered before the operation runs: a reload here changes nothing).
+     */
+    @Test
+    void everyOperationAnswersAnUnacceptableAcceptWith406AsDocumented() {
+        List<DocumentedOperation> operations = DocumentedOperation.all(contract);
+        assertFalse(operations.isEmpty());
+        String lastReload = given().get("/api/v1/policy").then().statusCode(200).extract().path("lastReload.at");
+        for (DocumentedOperation operation : operations) {
+            operation.sendAndCheck(contract, given().accept("text/html")).then().statusCode(406)
+                    .contentType("application/problem+json").body("status", equalTo(406));
+        }
+        assertEquals(lastReload, given().get("/api/v1/policy").then().extract().path("lastReload.at"),
+                "no operation ran: the reload did not happen");
+    }
+
     // --- The document itself
 
     @Test
