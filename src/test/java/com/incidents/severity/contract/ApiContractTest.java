@@ -49,6 +49,12 @@ class ApiContractTest {
     @Inject
     PolicyService policies;
 
+    @Inject
+    com.incidents.severity.decision.DecisionLimits decisionLimits;
+
+    @Inject
+    com.incidents.severity.audit.AuditConfig auditConfig;
+
     @BeforeEach
     void fetchTheServedDocument() {
         contract = ServedContract.fetch();
@@ -384,6 +390,19 @@ class ApiContractTest {
         assertEquals(severities, listed);
         assertTrue(schemas.at("/ImpactLevelInput/pattern").asText().contains("|"), "an input pattern is filled in");
         assertFalse(document().at("/info/x-policy-version").asText().isBlank());
+    }
+
+    @Test
+    void theDocumentStatesTheSizeLimitsInForce() throws Exception {
+        JsonNode doc = document();
+        assertEquals(decisionLimits.maxBatchItems(),
+                doc.at("/paths/~1api~1v1~1decisions~1batch/post/requestBody/content/application~1json/schema/maxItems").asInt());
+        JsonNode limit = null;
+        for (JsonNode parameter : doc.at("/paths/~1api~1v1~1decisions/get/parameters")) {
+            limit = "limit".equals(parameter.path("name").asText()) ? parameter : limit;
+        }
+        assertTrue(limit != null, "listDecisions documents limit");
+        assertEquals(auditConfig.maxPageSize(), limit.at("/schema/maximum").asInt());
     }
 
     private JsonNode document() throws IOException {
