@@ -327,6 +327,46 @@ class ApiContractTest {
         }));
     }
 
+    /**
+     * Every example of an answer in the document (the decisions of each kind, the 422's problem...)
+     * is an answer the document allows, as a generated client or Swagger UI shows it.
+     */
+    @Test
+    void everyResponseExampleOfTheDocumentConformsToIt() throws Exception {
+        JsonNode doc = document();
+        int examples = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().get("responses")::fields) {
+                    JsonNode answer = resolve(doc, response.getValue());
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    answer.path("headers").fields().forEachRemaining(h -> {
+                        if (resolve(doc, h.getValue()).path("required").asBoolean()) {
+                            headers.put(h.getKey(), "1");
+                        }
+                    });
+                    for (var media : (Iterable<Map.Entry<String, JsonNode>>) answer.path("content")::fields) {
+                        List<JsonNode> values = new ArrayList<>();
+                        if (media.getValue().has("example")) {
+                            values.add(media.getValue().get("example"));
+                        }
+                        media.getValue().path("examples").forEach(e -> values.add(resolve(doc, e).get("value")));
+                        for (JsonNode value : values) {
+                            examples++;
+                            String where = op.getKey() + " " + path.getKey() + " " + response.getKey() + " " + media.getKey();
+                            List<String> problems = contract.problemsOf(
+                                    com.atlassian.oai.validator.model.Request.Method.valueOf(op.getKey().toUpperCase()),
+                                    path.getKey().replace("{id}", UUID.randomUUID().toString()),
+                                    Integer.parseInt(response.getKey()), media.getKey(), headers, value.toString());
+                            assertTrue(problems.isEmpty(), where + ": " + problems + "\n" + value);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(examples >= 5, "the document shows the decisions of each kind and a 422: " + examples);
+    }
+
     /** The source of the document has each key once: YAML does not allow a key twice, and a parser keeps only one. */
     @Test
     void theDocumentsSourceNamesEachKeyOnce() throws Exception {

@@ -49,6 +49,18 @@ public final class ServedContract {
         return document;
     }
 
+    /**
+     * The messages of the validator for an answer made of {@code status}, {@code headers} and
+     * {@code body} (JSON) of {@code mediaType} to {@code method} {@code path}; empty when it conforms.
+     */
+    public List<String> problemsOf(Request.Method method, String path, int status, String mediaType,
+            java.util.Map<String, String> headers, String body) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(mediaType).withBody(body);
+        headers.forEach(answer::withHeader);
+        return validator.validateResponse(path, method, answer.build()).getMessages().stream()
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+    }
+
     /** Fails unless the answer is one the document allows for this request; returns it for more checks. */
     public Response check(Request.Method method, String path, Response response) {
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
