@@ -86,6 +86,8 @@ class ApiContractTest {
         for (String body : bodies) {
             contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body(body)
                     .post("/api/v1/decisions")).then().statusCode(200).header("X-Decision-Id", not(emptyOrNullString()));
+            // and the document lets through what the service accepts (letter case, blanks, nulls)
+            assertEquals(List.of(), contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json", body), body);
         }
     }
 
@@ -100,6 +102,14 @@ class ApiContractTest {
                 "{\"partnerReports\":3,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}", 413);
         bodies.forEach((body, status) -> contract.check(POST, "/api/v1/decisions",
                 given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions")).then().statusCode(status));
+        // The document refuses what the service refuses as a request: an unknown field, nothing at all,
+        // counts without impactLevel, not an object
+        for (String refused : List.of("{\"partnerReports\":3,\"extra\":1}", "{}", "{\"affectedUsers\":5000}",
+                "{\"affectedApps\":2,\"impactLevel\":null}", "[1,2]", "{\"partnerReports\":-1}", "{\"partnerReports\":\"3\"}")) {
+            given().contentType(ContentType.JSON).body(refused).post("/api/v1/decisions").then().statusCode(422);
+            assertFalse(contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json", refused).isEmpty(),
+                    refused + " is refused by the service and must be by the document");
+        }
         contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body(new byte[0])
                 .post("/api/v1/decisions")).then().statusCode(400);
         contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.TEXT).body("partnerReports=3")

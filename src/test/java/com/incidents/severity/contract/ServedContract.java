@@ -25,8 +25,19 @@ public final class ServedContract {
     private final String document;
     private final OpenApiInteractionValidator validator;
 
+    /** The same document judging requests only: what a validating proxy in front of the service would let through. */
+    private final OpenApiInteractionValidator requests;
+
     private ServedContract(String document) {
         this.document = document;
+        this.requests = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request", Level.ERROR)
+                        .withLevel("validation.response", Level.IGNORE)
+                        .build())
+                .withResolveRefs(true)
+                .withResolveCombinators(true)
+                .build();
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
                         // Only answers are judged here; requests are sent wrong on purpose to get errors.
@@ -58,6 +69,18 @@ public final class ServedContract {
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(mediaType).withBody(body);
         headers.forEach(answer::withHeader);
         return validator.validateResponse(path, method, answer.build()).getMessages().stream()
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+    }
+
+    /**
+     * What the document says is wrong with a request (as an authenticated caller sends it); empty
+     * when the document allows it.
+     */
+    public List<String> requestProblemsOf(Request.Method method, String path, String contentType, String body) {
+        com.atlassian.oai.validator.model.SimpleRequest.Builder request =
+                new com.atlassian.oai.validator.model.SimpleRequest.Builder(method, path)
+                        .withContentType(contentType).withBody(body).withHeader("Authorization", "Basic dTpw");
+        return requests.validateRequest(request.build()).getMessages().stream()
                 .map(m -> m.getKey() + ": " + m.getMessage()).toList();
     }
 
