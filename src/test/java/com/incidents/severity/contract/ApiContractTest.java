@@ -89,6 +89,12 @@ class ApiContractTest {
             // and the document lets through what the service accepts (letter case, blanks, nulls)
             assertEquals(List.of(), contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json", body), body);
         }
+        // a label of any length is taken (its first 200 characters kept), by the service and the document
+        String label = "x".repeat(300);
+        contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).header("X-Client-Id", label)
+                .body("{\"partnerReports\":1}").post("/api/v1/decisions")).then().statusCode(200);
+        assertEquals(List.of(), contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json",
+                "{\"partnerReports\":1}", Map.of("X-Client-Id", label)));
     }
 
     @Test

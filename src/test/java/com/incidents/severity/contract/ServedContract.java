@@ -77,9 +77,16 @@ public final class ServedContract {
      * when the document allows it.
      */
     public List<String> requestProblemsOf(Request.Method method, String path, String contentType, String body) {
+        return requestProblemsOf(method, path, contentType, body, java.util.Map.of());
+    }
+
+    /** As {@link #requestProblemsOf(Request.Method, String, String, String)}, with these headers. */
+    public List<String> requestProblemsOf(Request.Method method, String path, String contentType, String body,
+            java.util.Map<String, String> headers) {
         com.atlassian.oai.validator.model.SimpleRequest.Builder request =
                 new com.atlassian.oai.validator.model.SimpleRequest.Builder(method, path)
                         .withContentType(contentType).withBody(body).withHeader("Authorization", "Basic dTpw");
+        headers.forEach(request::withHeader);
         return requests.validateRequest(request.build()).getMessages().stream()
                 .map(m -> m.getKey() + ": " + m.getMessage()).toList();
     }
