@@ -2,7 +2,8 @@
 // exactly as generated. Exits non-zero on any unexpected answer.
 import { Configuration, ResponseError } from "./generated/runtime";
 import { AuditApi, DecisionsApi, PolicyApi, ServiceApi } from "./generated/apis";
-import type { Decision } from "./generated/models";
+import { ProblemFromJSON } from "./generated/models";
+import type { Decision, Problem } from "./generated/models";
 
 const basePath = process.argv[2] ?? "http://localhost:8080";
 // HTTP Basic, the document's basicAuth scheme: the generated client sends it on each secured call.
@@ -12,6 +13,19 @@ function check(condition: boolean, what: string): void {
   if (!condition) {
     throw new Error("Smoke call failed: " + what);
   }
+}
+
+/** The Problem a call is refused with; fails when the call succeeds or fails otherwise. */
+async function problemOf(call: () => Promise<unknown>): Promise<Problem> {
+  try {
+    await call();
+  } catch (e) {
+    check(e instanceof ResponseError, "refused with a ResponseError: " + e);
+    const response = (e as ResponseError).response;
+    check((response.headers.get("Content-Type") ?? "").startsWith("application/problem+json"), "a problem body");
+    return ProblemFromJSON(await response.json());
+  }
+  throw new Error("Smoke call failed: the call was not refused");
 }
 
 async function main(): Promise<void> {
@@ -26,12 +40,15 @@ async function main(): Promise<void> {
   const batch = await decisions.decideBatch({ decisionRequest: [{ partnerReports: 1 }, { partnerReports: -1 }] });
   check(batch.decided === 1 && batch.rejected === 1 && batch.results[1].problem?.status === 422, "decideBatch");
 
-  try {
-    await decisions.decide({ decisionRequest: { affectedUsers: -1, impactLevel: "MAJOR" } });
-    check(false, "a negative count is refused");
-  } catch (e) {
-    check(e instanceof ResponseError && e.response.status === 422, "422 as a ResponseError");
-  }
+  // A refusal is a ResponseError whose body is the document's Problem, read with the generated ProblemFromJSON
+  const refused = await problemOf(() => decisions.decide({ decisionRequest: { partnerReports: -1 } }));
+  check(refused.status === 422 && refused.type === "/problems/invalid-request", "422 as a Problem");
+  check((refused.errors ?? []).some((f) => f.field === "partnerReports"), "the Problem names partnerReports");
+
+  // Without credentials: a 401 Problem
+  const anonymous = new ServiceApi(new Configuration({ basePath }));
+  const unauthorized = await problemOf(() => anonymous.ping());
+  check(unauthorized.status === 401 && unauthorized.type === "/problems/unauthorized", "401 as a Problem");
 
   const audit = new AuditApi(config);
   const page = await audit.listDecisions({ clientLabel: "ts-smoke", limit: 10 });
@@ -44,7 +61,7 @@ async function main(): Promise<void> {
   check(capabilities.length > 0, "listCapabilities");
   const view = await policy.getPolicy();
   check(view.version === decision.policyVersion, "getPolicy");
-  console.log("typescript-fetch client: 8 calls answered as documented");
+  console.log("typescript-fetch client: 9 calls answered as documented");
 }
 
 main().catch((e) => {

@@ -49,6 +49,12 @@ class ApiContractTest {
     @Inject
     PolicyService policies;
 
+    @Inject
+    com.incidents.severity.decision.DecisionLimits decisionLimits;
+
+    @Inject
+    com.incidents.severity.audit.AuditConfig auditConfig;
+
     @BeforeEach
     void fetchTheServedDocument() {
         contract = ServedContract.fetch();
@@ -80,7 +86,15 @@ class ApiContractTest {
         for (String body : bodies) {
             contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body(body)
                     .post("/api/v1/decisions")).then().statusCode(200).header("X-Decision-Id", not(emptyOrNullString()));
+            // and the document lets through what the service accepts (letter case, blanks, nulls)
+            assertEquals(List.of(), contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json", body), body);
         }
+        // a label of any length is taken (its first 200 characters kept), by the service and the document
+        String label = "x".repeat(300);
+        contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).header("X-Client-Id", label)
+                .body("{\"partnerReports\":1}").post("/api/v1/decisions")).then().statusCode(200);
+        assertEquals(List.of(), contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json",
+                "{\"partnerReports\":1}", Map.of("X-Client-Id", label)));
     }
 
     @Test
@@ -94,12 +108,30 @@ class ApiContractTest {
                 "{\"partnerReports\":3,\"pad\":\"" + "x".repeat(70 * 1024) + "\"}", 413);
         bodies.forEach((body, status) -> contract.check(POST, "/api/v1/decisions",
                 given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions")).then().statusCode(status));
+        // The document refuses what the service refuses as a request: an unknown field, nothing at all,
+        // counts without impactLevel, not an object
+        for (String refused : List.of("{\"partnerReports\":3,\"extra\":1}", "{}", "{\"affectedUsers\":5000}",
+                "{\"affectedApps\":2,\"impactLevel\":null}", "[1,2]", "{\"partnerReports\":-1}", "{\"partnerReports\":\"3\"}")) {
+            given().contentType(ContentType.JSON).body(refused).post("/api/v1/decisions").then().statusCode(422);
+            assertFalse(contract.requestProblemsOf(POST, "/api/v1/decisions", "application/json", refused).isEmpty(),
+                    refused + " is refused by the service and must be by the document");
+        }
         contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).body(new byte[0])
                 .post("/api/v1/decisions")).then().statusCode(400);
         contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.TEXT).body("partnerReports=3")
                 .post("/api/v1/decisions")).then().statusCode(415);
         contract.check(POST, "/api/v1/decisions", given().contentType(ContentType.JSON).accept("text/csv")
                 .body("{\"partnerReports\":3}").post("/api/v1/decisions")).then().statusCode(406);
+        for (String path : List.of("/api/v1/decisions", "/api/v1/decisions/batch")) {
+            String duplicate = "{\"partnerReports\":3,\"partnerReports\":4}";
+            contract.check(POST, path, given().contentType(ContentType.JSON)
+                    .body(path.endsWith("batch") ? "[" + duplicate + "]" : duplicate).post(path)).then()
+                    .statusCode(400).body("type", equalTo("/problems/malformed-json"))
+                    .body("errors.field", hasItem("partnerReports"));
+            contract.check(POST, path, given().contentType(ContentType.JSON)
+                    .body("[".repeat(1001) + "]".repeat(1001)).post(path)).then()
+                    .statusCode(400).body("type", equalTo("/problems/malformed-json"));
+        }
     }
 
     // --- POST /api/v1/decisions/batch
@@ -118,6 +150,8 @@ class ApiContractTest {
                 .post("/api/v1/decisions/batch")).then().statusCode(413);
         contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.XML).body("<a/>")
                 .post("/api/v1/decisions/batch")).then().statusCode(415);
+        contract.check(POST, "/api/v1/decisions/batch", given().contentType(ContentType.JSON).accept("text/csv")
+                .body("[{\"partnerReports\":7}]").post("/api/v1/decisions/batch")).then().statusCode(406);
     }
 
     // --- The audit trail
@@ -227,6 +261,30 @@ class ApiContractTest {
                 .body(new byte[0]).post("/api/v1/policy/preview")).then().statusCode(400);
         contract.check(POST, "/api/v1/policy/preview", given().contentType(ContentType.TEXT).body("x")
                 .post("/api/v1/policy/preview")).then().statusCode(415);
+        long serverLimit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .asLongValue();
+        contract.check(POST, "/api/v1/policy/preview", given().contentType("application/zip")
+                .body(new byte[Math.toIntExact(serverLimit + 1)]).post("/api/v1/policy/preview")).then().statusCode(413);
+    }
+
+    // --- Every operation
+
+    /**
+     * An Accept that allows none of an operation's media types is a 406 problem on every operation of
+     * the document (answered before the operation runs: a reload here changes nothing).
+     */
+    @Test
+    void everyOperationAnswersAnUnacceptableAcceptWith406AsDocumented() {
+        List<DocumentedOperation> operations = DocumentedOperation.all(contract);
+        assertFalse(operations.isEmpty());
+        String lastReload = given().get("/api/v1/policy").then().statusCode(200).extract().path("lastReload.at");
+        for (DocumentedOperation operation : operations) {
+            operation.sendAndCheck(contract, given().accept("text/html")).then().statusCode(406)
+                    .contentType("application/problem+json").body("status", equalTo(406));
+        }
+        assertEquals(lastReload, given().get("/api/v1/policy").then().extract().path("lastReload.at"),
+                "no operation ran: the reload did not happen");
     }
 
     // --- The document itself
@@ -250,6 +308,94 @@ class ApiContractTest {
         }));
         assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique");
         doc.get("tags").forEach(tag -> assertFalse(tag.path("description").asText().isBlank()));
+    }
+
+    @Test
+    void everyOperationNamesItsSecurityAndDocumentsTheAccessControlAnswers() throws Exception {
+        JsonNode doc = document();
+        JsonNode schemes = doc.at("/components/securitySchemes");
+        assertEquals("http", schemes.at("/basicAuth/type").asText());
+        assertEquals("basic", schemes.at("/basicAuth/scheme").asText());
+        assertEquals("http", schemes.at("/bearerAuth/type").asText());
+        assertEquals("bearer", schemes.at("/bearerAuth/scheme").asText());
+        List<String> tags = new ArrayList<>();
+        doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            assertTrue(tags.contains(operation.at("/tags/0").asText()), where + " has a tag the document describes");
+            List<String> schemesRequired = new ArrayList<>();
+            operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemesRequired::add));
+            assertEquals(List.of("basicAuth", "bearerAuth"), schemesRequired, where + " takes Basic or a bearer token");
+            JsonNode responses = operation.get("responses");
+            for (String status : List.of("401", "403", "429", "406", "500")) {
+                assertTrue(responses.has(status), where + " documents " + status);
+            }
+            assertTrue(resolve(doc, resolve(doc, responses.get("401")).at("/headers/WWW-Authenticate")).path("required").asBoolean(),
+                    where + ": a 401 carries WWW-Authenticate");
+            assertTrue(resolve(doc, resolve(doc, responses.get("429")).at("/headers/Retry-After")).path("required").asBoolean(),
+                    where + ": a 429 carries Retry-After");
+            if (operation.has("requestBody")) {
+                for (String status : List.of("400", "413", "415")) {
+                    assertTrue(responses.has(status), where + " reads a body and documents " + status);
+                }
+            }
+        }));
+    }
+
+    /**
+     * Every example of an answer in the document (the decisions of each kind, the 422's problem...)
+     * is an answer the document allows, as a generated client or Swagger UI shows it.
+     */
+    @Test
+    void everyResponseExampleOfTheDocumentConformsToIt() throws Exception {
+        JsonNode doc = document();
+        int examples = 0;
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) doc.get("paths")::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                for (var response : (Iterable<Map.Entry<String, JsonNode>>) op.getValue().get("responses")::fields) {
+                    JsonNode answer = resolve(doc, response.getValue());
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    answer.path("headers").fields().forEachRemaining(h -> {
+                        if (resolve(doc, h.getValue()).path("required").asBoolean()) {
+                            headers.put(h.getKey(), "1");
+                        }
+                    });
+                    for (var media : (Iterable<Map.Entry<String, JsonNode>>) answer.path("content")::fields) {
+                        List<JsonNode> values = new ArrayList<>();
+                        if (media.getValue().has("example")) {
+                            values.add(media.getValue().get("example"));
+                        }
+                        media.getValue().path("examples").forEach(e -> values.add(resolve(doc, e).get("value")));
+                        for (JsonNode value : values) {
+                            examples++;
+                            String where = op.getKey() + " " + path.getKey() + " " + response.getKey() + " " + media.getKey();
+                            List<String> problems = contract.problemsOf(
+                                    com.atlassian.oai.validator.model.Request.Method.valueOf(op.getKey().toUpperCase()),
+                                    path.getKey().replace("{id}", UUID.randomUUID().toString()),
+                                    Integer.parseInt(response.getKey()), media.getKey(), headers, value.toString());
+                            assertTrue(problems.isEmpty(), where + ": " + problems + "\n" + value);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(examples >= 5, "the document shows the decisions of each kind and a 422: " + examples);
+    }
+
+    /** The source of the document has each key once: YAML does not allow a key twice, and a parser keeps only one. */
+    @Test
+    void theDocumentsSourceNamesEachKeyOnce() throws Exception {
+        var yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        yaml.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
+            assertTrue(in != null, "META-INF/openapi.yaml is on the class path");
+            yaml.readTree(in);
+        }
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+        return node != null && node.has("$ref") ? doc.at(node.get("$ref").asText().substring(1)) : node;
     }
 
     @Test
@@ -300,6 +446,19 @@ class ApiContractTest {
         assertEquals(severities, listed);
         assertTrue(schemas.at("/ImpactLevelInput/pattern").asText().contains("|"), "an input pattern is filled in");
         assertFalse(document().at("/info/x-policy-version").asText().isBlank());
+    }
+
+    @Test
+    void theDocumentStatesTheSizeLimitsInForce() throws Exception {
+        JsonNode doc = document();
+        assertEquals(decisionLimits.maxBatchItems(),
+                doc.at("/paths/~1api~1v1~1decisions~1batch/post/requestBody/content/application~1json/schema/maxItems").asInt());
+        JsonNode limit = null;
+        for (JsonNode parameter : doc.at("/paths/~1api~1v1~1decisions/get/parameters")) {
+            limit = "limit".equals(parameter.path("name").asText()) ? parameter : limit;
+        }
+        assertTrue(limit != null, "listDecisions documents limit");
+        assertEquals(auditConfig.maxPageSize(), limit.at("/schema/maximum").asInt());
     }
 
     private JsonNode document() throws IOException {

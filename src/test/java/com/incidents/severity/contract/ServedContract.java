@@ -25,8 +25,19 @@ public final class ServedContract {
     private final String document;
     private final OpenApiInteractionValidator validator;
 
+    /** The same document judging requests only: what a validating proxy in front of the service would let through. */
+    private final OpenApiInteractionValidator requests;
+
     private ServedContract(String document) {
         this.document = document;
+        this.requests = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request", Level.ERROR)
+                        .withLevel("validation.response", Level.IGNORE)
+                        .build())
+                .withResolveRefs(true)
+                .withResolveCombinators(true)
+                .build();
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
                         // Only answers are judged here; requests are sent wrong on purpose to get errors.
@@ -45,8 +56,39 @@ public final class ServedContract {
         return new ServedContract(json);
     }
 
-    String document() {
+    public String document() {
         return document;
+    }
+
+    /**
+     * The messages of the validator for an answer made of {@code status}, {@code headers} and
+     * {@code body} (JSON) of {@code mediaType} to {@code method} {@code path}; empty when it conforms.
+     */
+    public List<String> problemsOf(Request.Method method, String path, int status, String mediaType,
+            java.util.Map<String, String> headers, String body) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(mediaType).withBody(body);
+        headers.forEach(answer::withHeader);
+        return validator.validateResponse(path, method, answer.build()).getMessages().stream()
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+    }
+
+    /**
+     * What the document says is wrong with a request (as an authenticated caller sends it); empty
+     * when the document allows it.
+     */
+    public List<String> requestProblemsOf(Request.Method method, String path, String contentType, String body) {
+        return requestProblemsOf(method, path, contentType, body, java.util.Map.of());
+    }
+
+    /** As {@link #requestProblemsOf(Request.Method, String, String, String)}, with these headers. */
+    public List<String> requestProblemsOf(Request.Method method, String path, String contentType, String body,
+            java.util.Map<String, String> headers) {
+        com.atlassian.oai.validator.model.SimpleRequest.Builder request =
+                new com.atlassian.oai.validator.model.SimpleRequest.Builder(method, path)
+                        .withContentType(contentType).withBody(body).withHeader("Authorization", "Basic dTpw");
+        headers.forEach(request::withHeader);
+        return requests.validateRequest(request.build()).getMessages().stream()
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
     }
 
     /** Fails unless the answer is one the document allows for this request; returns it for more checks. */

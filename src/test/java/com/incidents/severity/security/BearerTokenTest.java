@@ -1,13 +1,18 @@
 package com.incidents.severity.security;
 
 import static io.restassured.RestAssured.given;
+import static com.atlassian.oai.validator.model.Request.Method.GET;
+import static com.atlassian.oai.validator.model.Request.Method.POST;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWithIgnoringCase;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import com.incidents.severity.contract.ServedContract;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -47,20 +52,27 @@ class BearerTokenTest {
 
     @Test
     void aDecisionClientsTokenDecidesButCannotSearchTheAudit() {
+        ServedContract contract = ServedContract.fetch();
         String token = token("svc-dashboard", Roles.DECISION_CLIENT);
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"partnerReports\":3}")
-                .post("/api/v1/decisions").then().statusCode(200).extract().path("decisionId");
-        given().auth().oauth2(token).get("/api/v1/decisions").then().statusCode(403)
-                .contentType("application/problem+json").body("type", equalTo("/problems/forbidden"));
-        given().auth().oauth2(token("an-auditor", Roles.AUDITOR)).get("/api/v1/decisions/" + id).then()
-                .statusCode(200).body("caller", equalTo("svc-dashboard"));
+        String id = contract.check(POST, "/api/v1/decisions", given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"partnerReports\":3}").post("/api/v1/decisions")).then().statusCode(200)
+                .extract().path("decisionId");
+        contract.check(GET, "/api/v1/decisions", given().auth().oauth2(token).get("/api/v1/decisions")).then()
+                .statusCode(403).contentType("application/problem+json").body("type", equalTo("/problems/forbidden"));
+        contract.check(GET, "/api/v1/decisions/" + id, given().auth().oauth2(token("an-auditor", Roles.AUDITOR))
+                .get("/api/v1/decisions/" + id)).then().statusCode(200).body("caller", equalTo("svc-dashboard"));
     }
 
+    /** The 401s of the bearer mechanism are the document's too: a problem with a Bearer challenge. */
     @Test
     void aForgedOrMissingTokenIs401AndBasicIsNotTakenOnTheApi() {
-        given().auth().oauth2(token("x", Roles.DECISION_CLIENT) + "x").get("/api/v1/ping").then().statusCode(401)
-                .contentType("application/problem+json");
-        given().auth().none().get("/api/v1/ping").then().statusCode(401).contentType("application/problem+json");
-        given().auth().preemptive().basic("client", "client").get("/api/v1/ping").then().statusCode(401);
+        ServedContract contract = ServedContract.fetch();
+        contract.check(GET, "/api/v1/ping", given().auth().oauth2(token("x", Roles.DECISION_CLIENT) + "x")
+                .get("/api/v1/ping")).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWithIgnoringCase("bearer"));
+        contract.check(GET, "/api/v1/ping", given().auth().none().get("/api/v1/ping")).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", startsWithIgnoringCase("bearer"));
+        contract.check(GET, "/api/v1/ping", given().auth().preemptive().basic("client", "client").get("/api/v1/ping"))
+                .then().statusCode(401);
     }
 }

@@ -19,6 +19,7 @@ import com.incidents.client.model.BatchResult;
 import com.incidents.client.model.Decision;
 import com.incidents.client.model.DecisionRecord;
 import com.incidents.client.model.DecisionRequest;
+import com.incidents.client.model.Problem;
 
 /** Calls the running service through the Java client generated from its /q/openapi, as generated. */
 class SmokeTest {
@@ -36,6 +37,12 @@ class SmokeTest {
         return client;
     }
 
+    private static ApiClient anonymous(String url) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(url);
+        return client;
+    }
+
     @Test
     void theGeneratedClientAnswersAsDocumented() throws Exception {
         assertEquals("ok", new ServiceApi(client).ping().getStatus().getValue());
@@ -50,9 +57,23 @@ class SmokeTest {
         assertEquals(1, batch.getDecided());
         assertEquals(422, batch.getResults().get(1).getProblem().getStatus());
 
+        // A refusal is an ApiException whose body is the document's Problem, read with the client's own mapper
         ApiException refused = assertThrows(ApiException.class,
-                () -> decisions.decide(new DecisionRequest().affectedUsers(-1L).impactLevel("MAJOR"), null));
+                () -> decisions.decide(new DecisionRequest().partnerReports(-1L), null));
         assertEquals(422, refused.getCode());
+        Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
+        assertEquals("/problems/invalid-request", problem.getType());
+        assertEquals(422, problem.getStatus());
+        assertTrue(problem.getErrors().stream().anyMatch(e -> e.getField().equals("partnerReports")), problem.toString());
+
+        // Without credentials: a 401 Problem with the challenge the document's basicAuth scheme names
+        ApiException unauthorized = assertThrows(ApiException.class,
+                () -> new ServiceApi(anonymous(System.getProperty("service.url", "http://localhost:8080"))).ping());
+        assertEquals(401, unauthorized.getCode());
+        assertEquals("/problems/unauthorized",
+                client.getObjectMapper().readValue(unauthorized.getResponseBody(), Problem.class).getType());
+        assertTrue(unauthorized.getResponseHeaders().firstValue("WWW-Authenticate").orElse("").toLowerCase()
+                .startsWith("basic"));
 
         AuditApi audit = new AuditApi(client);
         assertTrue(audit.listDecisions(null, null, null, null, null, null, null, "java-smoke", 10, null).getItems()
