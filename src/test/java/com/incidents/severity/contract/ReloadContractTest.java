@@ -3,6 +3,7 @@ package com.incidents.severity.contract;
 import static com.atlassian.oai.validator.model.Request.Method.POST;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,10 @@ class ReloadContractTest {
             ServedContract after = ServedContract.fetch();
             JsonNode schemas = JSON.readTree(after.document()).at("/components/schemas");
             assertTrue(incidentTypes().contains(ADDED), "the output enum lists the added type");
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            schemas.at("/PolicyFilesUpload/properties").fieldNames().forEachRemaining(parts::add);
+            assertEquals(java.util.List.copyOf(policies.current().policy().files().files().keySet()), parts,
+                    "the preview's file parts are the files of the policy in force");
             Pattern input = Pattern.compile(schemas.at("/IncidentTypeInput/pattern").asText());
             assertTrue(input.matcher(" security ").matches(), "the input pattern accepts it in any case");
             assertFalse(input.matcher("FLOOD").matches());

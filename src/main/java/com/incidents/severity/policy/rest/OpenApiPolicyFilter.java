@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -33,18 +34,28 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * values as the DMN spells them; one also marked {@code x-match: any-case} (a request field or
  * filter, which the service matches ignoring letter case and surrounding blanks) gets a
  * {@code pattern} that says exactly that. While no policy is in force they stay plain strings.
+ * The schema marked {@code x-policy-files} (the preview's multipart body) gets one file part per
+ * file of the policy in force, named by its path.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUN)
 public class OpenApiPolicyFilter implements OASFilter {
 
     static final String ALLOWED_VALUES = "x-allowed-values";
     static final String MATCH = "x-match";
+    static final String POLICY_FILES = "x-policy-files";
 
     private PolicyEngine engine;
     private Map<String, List<String>> values = Map.of();
 
     @Override
     public Schema filterSchema(Schema schema) {
+        if (schema.getExtensions() != null && schema.getExtensions().containsKey(POLICY_FILES) && load()) {
+            Map<String, Schema> parts = new java.util.LinkedHashMap<>();
+            engine.policy().files().files().keySet().forEach(path -> parts.put(path,
+                    OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("binary")));
+            schema.setProperties(parts);
+            return schema;
+        }
         Object kind = schema.getExtensions() == null ? null : schema.getExtensions().get(ALLOWED_VALUES);
         if (kind == null || !load()) {
             return schema;
