@@ -77,12 +77,18 @@ public final class EngineEvaluator {
         for (DmnTrace.TableEvent event : trace.events) {
             DecisionTableInfo table = policy.table(event.model(), event.decision());
             DMNResult source = event.model().equals(SEVERITY_MODEL) ? frameworks : targets;
+            Map<Integer, Map<String, Object>> outputs = new LinkedHashMap<>();
+            for (int index : event.matched()) {
+                RuleRow row = table.rule(index);
+                outputs.put(index, RowOutputs.of(table, row, RowOutputs.isTheResult(table, row, event.selected()), source));
+            }
             tables.add(new TableTrace(event.model(), event.decision(), inputsOf(table, source), event.matched(),
-                    event.selected()));
+                    event.selected(), java.util.Collections.unmodifiableMap(outputs)));
             for (int index : event.selected()) {
                 RuleRow row = table.rule(index);
-                fired.add(FiredRule.dmn(event.model(), event.decision(), index, row.id(), row.annotation(),
-                        RowOutputs.of(table, row, event.selected().size(), source)));
+                Map<String, Object> values = outputs.containsKey(index) ? outputs.get(index)
+                        : RowOutputs.of(table, row, RowOutputs.isTheResult(table, row, event.selected()), source);
+                fired.add(FiredRule.dmn(event.model(), event.decision(), index, row.id(), row.annotation(), values));
                 explanation.add(event.decision() + ": " + (row.annotation() != null ? row.annotation()
                         : "row " + index + " of the table applies."));
             }

@@ -103,6 +103,23 @@ class EngineTruthTest {
     }
 
     @Test
+    void everyMatchedRowInTheTraceHoldsTheValuesTheEngineProduced() {
+        Outcome outcome = Fixture.engine().decide(new Facts("MAJOR", 250_000L, 3L, null, "C2", "OUTAGE", 30L, null));
+        TableTrace lookup = table(outcome, "Capability lookup");
+        assertEquals("C2", lookup.outputs().get(lookup.selected().get(0)).get("tier"),
+                "the value, not the cell text 'Stated tier'");
+        for (TableTrace t : outcome.tables()) {
+            assertEquals(java.util.Set.copyOf(t.matched()), t.outputs().keySet(), t.decision());
+        }
+        for (FiredRule fired : outcome.firedRules()) {
+            if ("DMN".equals(fired.kind())) {
+                assertEquals(fired.outputs(), table(outcome, fired.decision()).outputs().get(fired.ruleIndex()),
+                        fired.decision());
+            }
+        }
+    }
+
+    @Test
     void aCachedOutcomeIsOnlyEverReusedForTheSameFacts() {
         PolicyEngine engine = Fixture.engine();
         Outcome once = engine.decide(c1Outage(95));
@@ -111,6 +128,10 @@ class EngineTruthTest {
     }
 
     private static TableTrace band(Outcome outcome) {
-        return outcome.tables().stream().filter(t -> t.decision().equals("Impact band")).findFirst().orElseThrow();
+        return table(outcome, "Impact band");
+    }
+
+    private static TableTrace table(Outcome outcome, String decision) {
+        return outcome.tables().stream().filter(t -> t.decision().equals(decision)).findFirst().orElseThrow();
     }
 }
