@@ -28,6 +28,7 @@ public final class EngineEvaluator {
 
     private final CompiledPolicy policy;
     private final DrlFacts rules;
+    private final InputValues inputValues = new InputValues();
 
     public EngineEvaluator(CompiledPolicy policy) {
         this.policy = policy;
@@ -195,18 +196,12 @@ public final class EngineEvaluator {
         return in;
     }
 
-    /** The value of each input column, looked up in the evaluated context (plain names and paths). */
-    private static Map<String, Object> inputsOf(DecisionTableInfo table, DMNResult result) {
+    /** The value of each input column in this evaluation, as FEEL evaluates its expression ({@link InputValues}). */
+    private Map<String, Object> inputsOf(DecisionTableInfo table, DMNResult result) {
+        Map<String, Object> context = result.getContext().getAll();
         Map<String, Object> values = new LinkedHashMap<>();
         for (DecisionTableInfo.Column column : table.inputs()) {
-            Object value = result.getContext().get(column.expression());
-            if (value == null && column.expression().contains(".")) {
-                String[] path = column.expression().split("\\.", 2);
-                if (result.getContext().get(path[0].strip()) instanceof Map<?, ?> map) {
-                    value = map.get(path[1].strip());
-                }
-            }
-            values.put(column.expression(), plain(value));
+            values.put(column.expression(), plain(inputValues.of(table.model(), column.expression(), context)));
         }
         return values;
     }

@@ -70,6 +70,10 @@ class EngineTruthTest {
         answersEqualTheEngine(engine, one, twenty, one, twenty);
         assertEquals(Fixture.engine().evaluateWithEngine(twenty).severity(), engine.decide(twenty).severity(),
                 "the engine reads the column as Partner reports");
+        assertEquals(20L, table(engine.decide(twenty), "Escalation severity").inputs().get("Partner  reports"),
+                "the trace holds the value the engine evaluated for the column, under the column's own text");
+        assertEquals("C2", table(engine.decide(new Facts(null, null, null, null, "C2", "OUTAGE", 30L, null)),
+                "Capability severity").inputs().get("Capability lookup.tier"), "a path into a decision's result");
     }
 
     @Test
