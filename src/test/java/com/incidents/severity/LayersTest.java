@@ -2,6 +2,7 @@ package com.incidents.severity;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The layering issue 8 asks for, read from the service's compiled classes (not the tests'): the
  * {@code engine} package (with its subpackages) is the bottom layer and depends on no other package
- * of the service, and no packages depend on each other in a cycle, neither the feature packages
+ * of the service nor on HTTP, CDI, the framework or a database, and no packages depend on each other in a cycle, neither the feature packages
  * ({@code com.incidents.severity.X}) nor any two packages at all. A new cycle or an engine that
  * reaches up fails here with the classes that do it.
  */
@@ -36,6 +37,15 @@ class LayersTest {
     void theEngineDependsOnNoOtherPackageOfTheService() {
         classes().that().resideInAPackage(ROOT + ".engine..")
                 .should().onlyDependOnClassesThat(not(resideInAPackage(ROOT + "..")).or(resideInAPackage(ROOT + ".engine..")))
+                .check(SERVICE);
+    }
+
+    /** The engine knows nothing of HTTP, CDI, the framework or databases: it compiles and evaluates. */
+    @Test
+    void theEngineKnowsNothingOfHttpTheFrameworkOrTheAuditStore() {
+        classes().that().resideInAPackage(ROOT + ".engine..").should().onlyDependOnClassesThat(
+                not(resideInAnyPackage("jakarta..", "javax.ws..", "io.quarkus..", "io.vertx..", "io.smallrye..",
+                        "org.jboss.resteasy..", "java.sql..", "javax.sql..", "io.agroal..", "org.eclipse.microprofile..")))
                 .check(SERVICE);
     }
 
