@@ -28,6 +28,7 @@ public final class EngineEvaluator {
 
     private final CompiledPolicy policy;
     private final DrlFacts rules;
+    private final InputValues inputValues = new InputValues();
 
     public EngineEvaluator(CompiledPolicy policy) {
         this.policy = policy;
@@ -77,12 +78,18 @@ public final class EngineEvaluator {
         for (DmnTrace.TableEvent event : trace.events) {
             DecisionTableInfo table = policy.table(event.model(), event.decision());
             DMNResult source = event.model().equals(SEVERITY_MODEL) ? frameworks : targets;
+            Map<Integer, Map<String, Object>> outputs = new LinkedHashMap<>();
+            for (int index : event.matched()) {
+                RuleRow row = table.rule(index);
+                outputs.put(index, RowOutputs.of(table, row, RowOutputs.isTheResult(table, row, event.selected()), source));
+            }
             tables.add(new TableTrace(event.model(), event.decision(), inputsOf(table, source), event.matched(),
-                    event.selected()));
+                    event.selected(), java.util.Collections.unmodifiableMap(outputs)));
             for (int index : event.selected()) {
                 RuleRow row = table.rule(index);
-                fired.add(FiredRule.dmn(event.model(), event.decision(), index, row.id(), row.annotation(),
-                        RowOutputs.of(table, row, event.selected().size(), source)));
+                Map<String, Object> values = outputs.containsKey(index) ? outputs.get(index)
+                        : RowOutputs.of(table, row, RowOutputs.isTheResult(table, row, event.selected()), source);
+                fired.add(FiredRule.dmn(event.model(), event.decision(), index, row.id(), row.annotation(), values));
                 explanation.add(event.decision() + ": " + (row.annotation() != null ? row.annotation()
                         : "row " + index + " of the table applies."));
             }
@@ -189,18 +196,12 @@ public final class EngineEvaluator {
         return in;
     }
 
-    /** The value of each input column, looked up in the evaluated context (plain names and paths). */
-    private static Map<String, Object> inputsOf(DecisionTableInfo table, DMNResult result) {
+    /** The value of each input column in this evaluation, as FEEL evaluates its expression ({@link InputValues}). */
+    private Map<String, Object> inputsOf(DecisionTableInfo table, DMNResult result) {
+        Map<String, Object> context = result.getContext().getAll();
         Map<String, Object> values = new LinkedHashMap<>();
         for (DecisionTableInfo.Column column : table.inputs()) {
-            Object value = result.getContext().get(column.expression());
-            if (value == null && column.expression().contains(".")) {
-                String[] path = column.expression().split("\\.", 2);
-                if (result.getContext().get(path[0].strip()) instanceof Map<?, ?> map) {
-                    value = map.get(path[1].strip());
-                }
-            }
-            values.put(column.expression(), plain(value));
+            values.put(column.expression(), plain(inputValues.of(table.model(), column.expression(), context)));
         }
         return values;
     }

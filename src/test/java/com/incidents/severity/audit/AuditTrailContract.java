@@ -87,6 +87,34 @@ public abstract class AuditTrailContract {
                 "the policy text of the version is stored");
     }
 
+    /**
+     * A record's trace is its own request's: after 250,000 users, a record for 4,999,999 users (the
+     * same band and severity in the fixture) shows 4,999,999 as the evaluated input; and each matched
+     * row's outputs are the values the engine produced (a stated tier C2 looked up gives "C2", not
+     * the cell text "Stated tier").
+     */
+    @Test
+    void eachRecordsTraceHoldsItsOwnInputsAndTheValuesTheEngineProduced() {
+        String caller = UUID.randomUUID().toString();
+        String first = decide(caller, "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":250000}");
+        String second = decide(caller, "{\"impactLevel\":\"MAJOR\",\"affectedUsers\":4999999}");
+        String severity = given().get("/api/v1/decisions/" + first).then().extract().path("result.severity");
+        String band = "trace.tables.find { it.decision == 'Impact band' }";
+        given().get("/api/v1/decisions/" + second).then().statusCode(200)
+                .body("result.severity", equalTo(severity))
+                .body(band + ".inputs.'Affected users'", equalTo(4999999));
+        given().get("/api/v1/decisions/" + first).then().statusCode(200)
+                .body(band + ".inputs.'Affected users'", equalTo(250000));
+
+        String stated = decide(caller, "{\"capabilityTier\":\"C2\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":30}");
+        given().get("/api/v1/decisions/" + stated).then().statusCode(200)
+                .body("trace.tables.find { it.decision == 'Capability lookup' }.matchedRules[0].outputs.tier",
+                        equalTo("C2"))
+                .body("trace.tables.find { it.decision == 'Capability severity' }.matchedRules[0].outputs.'Capability severity'",
+                        equalTo(given().get("/api/v1/decisions/" + stated).then().extract()
+                                .<String> path("result.capabilitySeverity")));
+    }
+
     @Inject
     RetentionService retention;
 

@@ -96,6 +96,20 @@ class EngineGuardsTest {
         assertTrue(engine.nextByDuration(facts, engine.decide(facts)).isEmpty());
     }
 
+    /** A policy that breaks at run time fails the evaluation, and what broke stays its cause (for the log). */
+    @Test
+    void aRuleThatFailsAtRunTimeFailsTheEvaluationAndKeepsItsCause() {
+        PolicyEngine engine = Fixture.edited(DRL, drl -> drl.replace("insert(new SeverityRank(\"NONE\", 0));",
+                "insert(new SeverityRank(\"NONE\", 0 / 0));"), 1000);
+        Facts facts = new Facts(null, null, null, null, null, null, null, 3L);
+        EvaluationException failed = assertThrows(EvaluationException.class, () -> engine.decide(facts));
+        Throwable root = failed;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root instanceof ArithmeticException, () -> "the cause is kept: " + failed);
+    }
+
     @Test
     void rulesWithoutTheMoreSevereQueryAreRefused() {
         PolicyBuildException refused = assertThrows(PolicyBuildException.class, () -> Fixture.edited(DRL,

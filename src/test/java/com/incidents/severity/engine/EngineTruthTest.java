@@ -70,6 +70,10 @@ class EngineTruthTest {
         answersEqualTheEngine(engine, one, twenty, one, twenty);
         assertEquals(Fixture.engine().evaluateWithEngine(twenty).severity(), engine.decide(twenty).severity(),
                 "the engine reads the column as Partner reports");
+        assertEquals(20L, table(engine.decide(twenty), "Escalation severity").inputs().get("Partner  reports"),
+                "the trace holds the value the engine evaluated for the column, under the column's own text");
+        assertEquals("C2", table(engine.decide(new Facts(null, null, null, null, "C2", "OUTAGE", 30L, null)),
+                "Capability severity").inputs().get("Capability lookup.tier"), "a path into a decision's result");
     }
 
     @Test
@@ -103,6 +107,23 @@ class EngineTruthTest {
     }
 
     @Test
+    void everyMatchedRowInTheTraceHoldsTheValuesTheEngineProduced() {
+        Outcome outcome = Fixture.engine().decide(new Facts("MAJOR", 250_000L, 3L, null, "C2", "OUTAGE", 30L, null));
+        TableTrace lookup = table(outcome, "Capability lookup");
+        assertEquals("C2", lookup.outputs().get(lookup.selected().get(0)).get("tier"),
+                "the value, not the cell text 'Stated tier'");
+        for (TableTrace t : outcome.tables()) {
+            assertEquals(java.util.Set.copyOf(t.matched()), t.outputs().keySet(), t.decision());
+        }
+        for (FiredRule fired : outcome.firedRules()) {
+            if ("DMN".equals(fired.kind())) {
+                assertEquals(fired.outputs(), table(outcome, fired.decision()).outputs().get(fired.ruleIndex()),
+                        fired.decision());
+            }
+        }
+    }
+
+    @Test
     void aCachedOutcomeIsOnlyEverReusedForTheSameFacts() {
         PolicyEngine engine = Fixture.engine();
         Outcome once = engine.decide(c1Outage(95));
@@ -111,6 +132,10 @@ class EngineTruthTest {
     }
 
     private static TableTrace band(Outcome outcome) {
-        return outcome.tables().stream().filter(t -> t.decision().equals("Impact band")).findFirst().orElseThrow();
+        return table(outcome, "Impact band");
+    }
+
+    private static TableTrace table(Outcome outcome, String decision) {
+        return outcome.tables().stream().filter(t -> t.decision().equals(decision)).findFirst().orElseThrow();
     }
 }

@@ -85,16 +85,42 @@ class ReadmeExampleEditTest {
 
     /** Applies README's edit to a copy of rules/; false when the copy already holds it. Fails on drift. */
     static boolean apply(Edit edit, Path rules) throws IOException {
+        if (holds(edit, rules)) {
+            return false;
+        }
+        editTable(edit, rules);
+        editScenarioRows(rules.resolve(edit.scenarioFile), edit);
+        return true;
+    }
+
+    /** Whether the policy in {@code rules} holds README's edit (its new cells, not the old ones). */
+    static boolean holds(Edit edit, Path rules) throws IOException {
+        String dmn = Files.readString(rules.resolve(DMN));
+        return count(dmn, cell(edit.oldRange)) == 0 && count(dmn, cell(">" + edit.oldAbove)) == 0
+                && count(dmn, cell(edit.newRange)) == 1 && count(dmn, cell(">" + edit.newAbove)) == 1;
+    }
+
+    /**
+     * Undoes README's edit in a copy of rules/ that holds it (an editor followed README for real), so
+     * the workflow can still be shown from before the edit: the old cells and threshold in the
+     * annotation, and the scenario rows of README's report count expecting what the engine answers
+     * under the policy as it was.
+     */
+    static void undo(Edit edit, Path rules) throws IOException {
+        editTable(new Edit(edit.newRange, edit.oldRange, edit.newAbove, edit.oldAbove, null, 0, null), rules);
+        String before = severityFor(rules, edit.reports); // the engine's answer under the table as it was
+        editScenarioRows(rules.resolve(edit.scenarioFile),
+                new Edit(null, null, null, null, edit.scenarioFile, edit.reports, before));
+    }
+
+    /** README's cells and the annotation of the row of the old threshold; fails on drift. */
+    private static void editTable(Edit edit, Path rules) throws IOException {
         Path dmnFile = rules.resolve(DMN);
         String dmn = Files.readString(dmnFile);
         String oldRange = cell(edit.oldRange);
         String newRange = cell(edit.newRange);
         String oldAbove = cell(">" + edit.oldAbove);
         String newAbove = cell(">" + edit.newAbove);
-        if (count(dmn, oldRange) == 0 && count(dmn, oldAbove) == 0 && count(dmn, newRange) == 1
-                && count(dmn, newAbove) == 1) {
-            return false;
-        }
         assertEquals(1, count(dmn, oldRange), "README's cell " + edit.oldRange + " appears once in rules/" + DMN);
         assertEquals(1, count(dmn, oldAbove), "README's cell >" + edit.oldAbove + " appears once in rules/" + DMN);
         dmn = dmn.replace(oldRange, newRange).replace(oldAbove, newAbove);
@@ -113,9 +139,6 @@ class ReadmeExampleEditTest {
         String rewritten = rule.replace(text, oldNumber.matcher(text).replaceAll(edit.newAbove));
         dmn = dmn.substring(0, start) + rewritten + dmn.substring(end);
         Files.writeString(dmnFile, dmn);
-
-        editScenarioRows(rules.resolve(edit.scenarioFile), edit);
-        return true;
     }
 
     /** Sets the expected severity of every row of README's report count to README's new severity. */

@@ -51,10 +51,28 @@ class ReadmeWorkflowTest {
     public static class WatchingACopyOfRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.rules.dir", PolicyCopy.of(ReadmeExampleEditTest.RULES).toString(),
+            return Map.of("severity.rules.dir", servedBeforeTheEdit().toString(),
                     "severity.reload.watch", "true",
                     "severity.audit.data-dir", "./target/readme-workflow-audit-" + System.nanoTime());
         }
+    }
+
+    /**
+     * A copy of rules/ as it is before README's example edit: rules/ itself, or, when an editor has
+     * already made that edit in rules/ (following README for real), a copy with it undone, so the
+     * workflow is shown on README's edit either way.
+     */
+    static Path servedBeforeTheEdit() {
+        Path copy = PolicyCopy.of(ReadmeExampleEditTest.RULES);
+        try {
+            ReadmeExampleEditTest.Edit edit = ReadmeExampleEditTest.readmeEdit();
+            if (ReadmeExampleEditTest.holds(edit, copy)) {
+                ReadmeExampleEditTest.undo(edit, copy);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return copy;
     }
 
     @ConfigProperty(name = "severity.rules.dir")
@@ -73,8 +91,8 @@ class ReadmeWorkflowTest {
 
         // 1. Change the table (README's example edit, on the editor's copy of rules/).
         ReadmeExampleEditTest.Edit edit = ReadmeExampleEditTest.readmeEdit();
-        Path editorsCopy = PolicyCopy.of(ReadmeExampleEditTest.RULES);
-        assertTrue(ReadmeExampleEditTest.apply(edit, editorsCopy), "rules/ does not hold README's edit yet");
+        Path editorsCopy = PolicyCopy.of(served);
+        assertTrue(ReadmeExampleEditTest.apply(edit, editorsCopy), "the served copy does not hold README's edit yet");
         String after = PolicyReader.fromDirectory(editorsCopy).version();
         assertNotEquals(before, after);
         assertNotEquals(edit.severity(), oldSeverity, "README's decision changes under the edit");

@@ -17,12 +17,12 @@ import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.TableTrace;
 import com.incidents.severity.engine.model.DecisionTableInfo;
-import com.incidents.severity.engine.model.FeelLiterals;
 import com.incidents.severity.engine.model.RuleRow;
 
 /**
  * The trace of an engine outcome, shaped for an auditor: every table with its evaluated inputs and
- * matched rows (index, id, annotation, outputs), the DRL rules that fired, and the explanation. It
+ * matched rows (index, id, annotation, the output values the engine produced), the DRL rules that
+ * fired, and the explanation. It
  * depends only on the outcome, so it is written once per outcome and named by its SHA-256.
  */
 @ApplicationScoped
@@ -60,8 +60,8 @@ public class AuditTraces {
                 rule.put("ruleId", row.id());
                 rule.put("annotation", row.annotation());
                 rule.put("selected", t.selected().contains(index));
-                ObjectNode outputs = rule.putObject("outputs");
-                row.outputEntries().forEach((name, text) -> outputs.set(name, json.valueToTree(FeelLiterals.decode(text))));
+                // the values this evaluation produced, as the engine traced them (never the cell text)
+                rule.set("outputs", json.valueToTree(t.outputs().get(index)));
             }
         }
         ArrayNode rules = trace.putArray("drlRules");

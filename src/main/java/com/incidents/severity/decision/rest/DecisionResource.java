@@ -16,9 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -31,7 +28,6 @@ import com.incidents.severity.decision.model.BatchItem;
 import com.incidents.severity.decision.model.BatchResult;
 import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
-import com.incidents.severity.decision.model.DecisionRequestBody;
 import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.problem.ErrorIds;
 import com.incidents.severity.problem.FieldError;
@@ -70,7 +66,6 @@ public class DecisionResource {
     @NonBlocking
     @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide the severity of an incident", description = "Answered once the decision is recorded in the audit trail.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody.class)))
     public Uni<RestResponse<Decision>> decide(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
         JsonNode request = JsonBodies.read(mapper, body, limits.maxBodyBytes());
@@ -89,7 +84,6 @@ public class DecisionResource {
     @Blocking
     @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "Decide up to 1,000 incidents at once", description = "Each request is answered or rejected on its own, in request order.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = DecisionRequestBody[].class)))
     public Uni<BatchResult> batch(byte[] body, @Context SecurityContext security,
             @RestHeader("X-Client-Id") String clientId) {
         JsonNode requests = JsonBodies.read(mapper, body, limits.maxBatchBytes());

@@ -135,6 +135,23 @@ class DecisionPropertyTest {
             assertEquals(node(a, "responseTargets") == null ? null : text(a.get("responseTargets"), "class"),
                     node(result, "responseTargets") == null ? null : text(result.get("responseTargets"), "class"),
                     "response class");
+            for (JsonNode fired : a.get("firedRules")) { // the trace's rows hold the answer's output values
+                if (!"DMN".equals(text(fired, "kind"))) {
+                    continue;
+                }
+                JsonNode row = null;
+                for (JsonNode table : r.get("trace").get("tables")) {
+                    if (text(table, "decision").equals(text(fired, "decision"))) {
+                        for (JsonNode matched : table.get("matchedRules")) {
+                            if (matched.get("ruleIndex").asInt() == fired.get("ruleIndex").asInt()) {
+                                row = matched;
+                            }
+                        }
+                    }
+                }
+                assertTrue(row != null && row.get("selected").asBoolean(), () -> "recorded as selected: " + fired);
+                assertEquals(fired.get("outputs"), row.get("outputs"), () -> "recorded outputs of " + fired);
+            }
         });
     }
 

@@ -67,6 +67,25 @@ class ApiReloadTest {
                 .body("versionInForce", equalTo(version)).body("candidateVersion", equalTo(version));
     }
 
+    /**
+     * A policy the cache check does not understand (FEEL that reads the clock) is served with the
+     * outcome cache off, and the policy view and readiness say why; decisions still answer.
+     */
+    @Test
+    void aPolicyThatReadsTheClockIsServedWithTheCacheOffAndSaysWhy() {
+        given().get("/api/v1/policy").then().statusCode(200).body("outcomeCache", equalTo("on"));
+        PolicyEdits.edit(rules, PolicyEdits.DMN, dmn -> dmn.replaceFirst("<text>&quot;HIGH&quot;</text></outputEntry>",
+                "<text>if today() = null then &quot;NONE&quot; else &quot;HIGH&quot;</text></outputEntry>"));
+        given().post("/api/v1/policy/reload").then().statusCode(200).body("accepted", is(true));
+
+        String status = given().get("/api/v1/policy").then().statusCode(200)
+                .body("outcomeCache", allOf(startsWith("off: "), containsString("today()"))).extract().path("outcomeCache");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'policy' }.data.outcomeCache", equalTo(status))
+                .body("checks.find { it.name == 'policy' }.data.degraded", hasItem("outcome_cache"));
+        decide("SEV1");
+    }
+
     private static String decide(String severity) {
         return given().contentType(ContentType.JSON).body(SIXTEEN_REPORTS).post("/api/v1/decisions").then()
                 .statusCode(200).body("severity", equalTo(severity)).extract().path("policyVersion");
