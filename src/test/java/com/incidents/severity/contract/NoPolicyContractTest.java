@@ -8,8 +8,18 @@ import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidents.severity.audit.service.AuditService;
+import com.incidents.severity.decision.model.Caller;
+import com.incidents.severity.decision.service.DecisionService;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.request.DecisionRequest;
+import com.incidents.severity.request.RequestParser;
 import com.incidents.severity.support.Fixture;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +40,27 @@ class NoPolicyContractTest {
             var dir = Fixture.copyWithEdit("severity/combination.drl", drl -> drl.replace("modify ($a)", "modifyy ($a)"));
             return Map.of("severity.rules.dir", dir.toString(), "severity.reload.watch", "false");
         }
+    }
+
+    @Inject
+    AuditService audit;
+
+    /**
+     * A decision recorded while a policy was in force (made here by the fixture's engine and written
+     * by the real audit trail) cannot be replayed under the policy in force while there is none:
+     * replay's documented 503, after the stored policy text was checked.
+     */
+    @Test
+    void replayWhileNoPolicyIsInForceIsTheDocumented503() throws Exception {
+        PolicyEngine engine = Fixture.engine();
+        DecisionRequest request = RequestParser.parse(new ObjectMapper().readTree("{\"partnerReports\":3}"),
+                engine.policy(), Instant.now());
+        DecisionService.Evaluated made = DecisionService.evaluate(engine, request);
+        audit.recordDecision(made.decision(), made.outcome(), request, engine, new Caller("admin", null), 1).get();
+        String replay = "/api/v1/decisions/" + made.decision().decisionId() + "/replay";
+        ServedContract.fetch().check(POST, replay, given().post(replay)).then()
+                .statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("/problems/policy-unavailable"));
     }
 
     @Test
