@@ -30,19 +30,16 @@ public final class ServedContract {
 
     private ServedContract(String document) {
         this.document = document;
-        this.requests = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+        this.requests = validator(document, Level.ERROR, Level.IGNORE);
+        // Only answers are judged here; requests are sent wrong on purpose to get errors.
+        this.validator = validator(document, Level.IGNORE, Level.ERROR);
+    }
+
+    private static OpenApiInteractionValidator validator(String document, Level requests, Level responses) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.request", Level.ERROR)
-                        .withLevel("validation.response", Level.IGNORE)
-                        .build())
-                .withResolveRefs(true)
-                .withResolveCombinators(true)
-                .build();
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
-                .withLevelResolver(LevelResolver.create()
-                        // Only answers are judged here; requests are sent wrong on purpose to get errors.
-                        .withLevel("validation.request", Level.IGNORE)
-                        .withLevel("validation.response", Level.ERROR)
+                        .withLevel("validation.request", requests)
+                        .withLevel("validation.response", responses)
                         .build())
                 .withResolveRefs(true)
                 .withResolveCombinators(true)
