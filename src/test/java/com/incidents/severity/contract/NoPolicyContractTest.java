@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -55,7 +54,7 @@ class NoPolicyContractTest {
     void replayWhileNoPolicyIsInForceIsTheDocumented503() throws Exception {
         PolicyEngine engine = Fixture.engine();
         DecisionRequest request = RequestParser.parse(new ObjectMapper().readTree("{\"partnerReports\":3}"),
-                engine.policy(), Instant.now().truncatedTo(ChronoUnit.MICROS)); // as the service stamps it
+                engine.policy(), Instant.now());
         DecisionService.Evaluated made = DecisionService.evaluate(engine, request);
         audit.recordDecision(made.decision(), made.outcome(), request, engine, new Caller("admin", null), 1).get();
         String replay = "/api/v1/decisions/" + made.decision().decisionId() + "/replay";
