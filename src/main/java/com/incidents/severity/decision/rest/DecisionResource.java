@@ -2,6 +2,7 @@ package com.incidents.severity.decision.rest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,6 +30,7 @@ import com.incidents.severity.decision.model.BatchResult;
 import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.service.DecisionService;
+import com.incidents.severity.request.DecisionRequest;
 import com.incidents.severity.problem.ErrorIds;
 import com.incidents.severity.problem.FieldError;
 import com.incidents.severity.problem.InvalidRequestException;
@@ -71,9 +73,12 @@ public class DecisionResource {
         JsonNode request = JsonBodies.read(mapper, body, limits.maxBodyBytes());
         Caller caller = Callers.of(security, clientId);
         PolicyEngine engine = decisions.policyInForce();
-        Uni<Decision> decided = decisions.decideRemembered(engine, request, caller)
+        Optional<DecisionRequest> valid = decisions.validRequest(engine, request);
+        Uni<Decision> decided = valid.flatMap(checked -> decisions.decideRemembered(engine, checked, caller))
                 .map(remembered -> Uni.createFrom().completionStage(remembered))
-                .orElseGet(() -> Uni.createFrom().completionStage(() -> decisions.decide(engine, request, caller))
+                .orElseGet(() -> Uni.createFrom().completionStage(() -> valid.isPresent()
+                        ? decisions.decide(engine, valid.get(), caller) // checked once, on the event loop
+                        : decisions.decide(engine, request, caller))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
         return decided.onFailure(CompletionException.class).transform(Throwable::getCause)
                 .map(d -> RestResponse.ResponseBuilder.ok(d).header("X-Decision-Id", d.decisionId()).build());

@@ -1,7 +1,6 @@
 package com.incidents.severity.decision.service;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,18 +61,26 @@ public class DecisionService {
     }
 
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, Caller caller) {
+        return withCaller(caller, () -> evaluated(engine, checked(engine, body, Instant.now()), caller));
+    }
+
+    /** A request already found valid ({@link #validRequest}): the engine decides it. */
+    public CompletableFuture<Decision> decide(PolicyEngine engine, DecisionRequest request, Caller caller) {
+        return withCaller(caller, () -> evaluated(engine, request, caller));
+    }
+
+    /** Every line logged while deciding carries the caller and, once there is one, the decision id (MDC). */
+    private static <T> T withCaller(Caller caller, java.util.function.Supplier<T> deciding) {
         MDC.put(DecisionLog.CALLER, caller.name());
         try {
-            return decideLogged(engine, body, caller);
+            return deciding.get();
         } finally {
             MDC.remove(DecisionLog.CALLER);
             MDC.remove(DecisionLog.DECISION_ID);
         }
     }
 
-    /** Every line logged while deciding carries the caller and, once there is one, the decision id (MDC). */
-    private CompletableFuture<Decision> decideLogged(PolicyEngine engine, JsonNode body, Caller caller) {
-        DecisionRequest request = checked(engine, body, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    private CompletableFuture<Decision> evaluated(PolicyEngine engine, DecisionRequest request, Caller caller) {
         long start = System.nanoTime();
         Evaluated evaluated;
         try {
@@ -132,37 +139,38 @@ public class DecisionService {
     }
 
     /**
-     * The answer made only of what the engine already decided for exactly this request's facts,
-     * recorded as any other; empty when the engine has to run (nothing remembered for these
-     * facts, the cache off, any part of the next escalation not yet evaluated), when the request
-     * is refused (its errors, capability suggestions included, are worked out by {@link #decide})
-     * or names a capability the catalog lacks. It never runs the engine, so it may be called on
-     * the event loop; {@link #decide} is for a worker thread.
+     * The body as a valid request, checked without the engine; empty when it is refused or names a
+     * capability the catalog lacks: its errors (capability suggestions, the facts the engine's
+     * outcome says are missing) are worked out by {@link #decide(PolicyEngine, JsonNode, Caller)}
+     * on a worker thread. May be called on the event loop.
      */
-    public Optional<CompletableFuture<Decision>> decideRemembered(PolicyEngine engine, JsonNode body, Caller caller) {
+    public Optional<DecisionRequest> validRequest(PolicyEngine engine, JsonNode body) {
         if (body == null || !body.isObject() || unknownCapability(engine, body.get("capability"))) {
             return Optional.empty();
         }
-        RequestParser.Checked checked = RequestParser.check(body, engine.policy(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        if (!checked.errors().isEmpty()) {
-            return Optional.empty();
-        }
-        DecisionRequest request = checked.request();
+        RequestParser.Checked checked = RequestParser.check(body, engine.policy(), Instant.now());
+        return checked.errors().isEmpty() ? Optional.of(checked.request()) : Optional.empty();
+    }
+
+    /**
+     * The answer made only of what the engine already decided for exactly this request's facts,
+     * recorded as any other; empty when the engine has to run (nothing remembered for these
+     * facts, the cache off, any part of the next escalation not yet evaluated). It never runs the
+     * engine, so it may be called on the event loop; the engine runs on a worker thread
+     * ({@link #decide(PolicyEngine, DecisionRequest, Caller)}).
+     */
+    public Optional<CompletableFuture<Decision>> decideRemembered(PolicyEngine engine, DecisionRequest request,
+            Caller caller) {
         long start = System.nanoTime();
         Optional<PolicyEngine.Remembered> remembered = engine.remembered(request.facts(), request.ongoing());
         if (remembered.isEmpty()) {
             return Optional.empty();
         }
-        MDC.put(DecisionLog.CALLER, caller.name());
-        try {
+        return Optional.of(withCaller(caller, () -> {
             CapabilityFacts.require(request, remembered.get().outcome());
             Evaluated evaluated = answer(engine, request, remembered.get().outcome(), remembered.get().next());
-            return Optional.of(recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000));
-        } finally {
-            MDC.remove(DecisionLog.CALLER);
-            MDC.remove(DecisionLog.DECISION_ID);
-        }
+            return recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000);
+        }));
     }
 
     private static boolean unknownCapability(PolicyEngine engine, JsonNode name) {
