@@ -30,8 +30,8 @@ final class AuthAnswers {
 
     /** A challenge that sends the user elsewhere (the form mechanism's redirect to its sign-in page). */
     static boolean isRedirect(ChallengeData challenge) {
-        return challenge.status >= 300 && challenge.status < 400 && "Location".equalsIgnoreCase(
-                String.valueOf(challenge.headerName));
+        return challenge.status >= 300 && challenge.status < 400
+                && challenge.getHeaders().keySet().stream().anyMatch(h -> "Location".equalsIgnoreCase(h.toString()));
     }
 
     /** The challenge for a 401 on {@code ctx}; HTTP Basic when no mechanism gives one. */
@@ -41,7 +41,7 @@ final class AuthAnswers {
             return Uni.createFrom().item(BASIC);
         }
         return authenticator.getChallenge(ctx)
-                .map(c -> c == null || c.headerName == null ? BASIC : c)
+                .map(c -> c == null || c.getHeaders().isEmpty() ? BASIC : c)
                 .onFailure().recoverWithItem(BASIC);
     }
 }

@@ -40,9 +40,11 @@ public class AuthFailureRoute {
 
     private static void answer(RoutingContext ctx, ChallengeData challenge) {
         if (AuthAnswers.isRedirect(challenge)) {
-            ctx.response().setStatusCode(challenge.status).putHeader(challenge.headerName, challenge.headerContent).end();
+            challenge.getHeaders().forEach(ctx.response()::putHeader);
+            ctx.response().setStatusCode(challenge.status).end();
         } else {
-            end(ctx, AuthAnswers.unauthorized(), challenge.headerName, challenge.headerContent);
+            challenge.getHeaders().forEach(ctx.response()::putHeader);
+            end(ctx, AuthAnswers.unauthorized(), null, null);
         }
     }
 

@@ -46,12 +46,14 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Uni<RestResponse<Problem>> unauthorized(RoutingContext ctx) {
-        return AuthAnswers.challenge(ctx).map(challenge -> AuthAnswers.isRedirect(challenge)
-                ? RestResponse.ResponseBuilder.<Problem> create(challenge.status)
-                        .header(challenge.headerName.toString(), challenge.headerContent).build()
-                : RestResponse.ResponseBuilder.<Problem> create(401)
-                        .entity(AuthAnswers.unauthorized()).type(Problem.MEDIA_TYPE)
-                        .header(challenge.headerName.toString(), challenge.headerContent).build());
+        return AuthAnswers.challenge(ctx).map(challenge -> {
+            RestResponse.ResponseBuilder<Problem> answer = AuthAnswers.isRedirect(challenge)
+                    ? RestResponse.ResponseBuilder.<Problem> create(challenge.status)
+                    : RestResponse.ResponseBuilder.<Problem> create(401)
+                            .entity(AuthAnswers.unauthorized()).type(Problem.MEDIA_TYPE);
+            challenge.getHeaders().forEach((name, value) -> answer.header(name.toString(), value));
+            return answer.build();
+        });
     }
 
     /** Authenticated, without a role the endpoint requires: a 403 problem naming the roles that would do. */
