@@ -57,6 +57,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.incidents.severity.engine.model.PolicyContract;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /**
@@ -142,6 +143,11 @@ final class DrlAllowList {
 
     private void declareTypes(PackageDescr pkg) {
         for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+            if (!PolicyContract.DRL_PACKAGE.equals(pkg.getName()) || type.getTypeName().contains(".")
+                    || type.getNamespace() != null && !type.getNamespace().isEmpty()
+                            && !type.getNamespace().equals(PolicyContract.DRL_PACKAGE)) {
+                continue; // refused in typeDeclaration; never a type the rules may use
+            }
             Map<String, String> fields = new LinkedHashMap<>();
             type.getFields().forEach((name, field) -> fields.put(name, field.getPattern().getObjectType()));
             types.put(type.getTypeName(), fields);
@@ -150,11 +156,13 @@ final class DrlAllowList {
     }
 
     private void checkFile(String path, PackageDescr pkg) {
-        pkg.getImports().forEach(i -> {
-            if (!types.containsKey(i.getTarget())) {
-                refuse(path, i.getLine(), "import " + i.getTarget(), "only the fact types the DRL declares may be imported");
-            }
-        });
+        if (!PolicyContract.DRL_PACKAGE.equals(pkg.getName())) {
+            refuse(path, pkg.getLine() > 0 ? pkg.getLine() : 1, "package " + pkg.getName(),
+                    "every DRL file of a policy is in the policy's own package '" + PolicyContract.DRL_PACKAGE
+                            + "', which holds no class of the service or its libraries");
+        }
+        pkg.getImports().forEach(i -> refuse(path, i.getLine(), "import " + i.getTarget(),
+                "a policy imports nothing: its fact types are declared in its own package"));
         pkg.getFunctionImports().forEach(i -> refuse(path, i.getLine(), "static import " + i.getTarget(),
                 "a policy calls no outside code"));
         pkg.getAccumulateImports().forEach(i -> refuse(path, i.getLine(), "import accumulate " + i.getTarget(),
@@ -181,12 +189,18 @@ final class DrlAllowList {
     }
 
     private void typeDeclaration(String path, TypeDeclarationDescr type) {
-        String what = "declare " + type.getTypeName();
+        String namespace = type.getNamespace();
+        boolean elsewhere = namespace != null && !namespace.isEmpty() && !namespace.equals(PolicyContract.DRL_PACKAGE)
+                || type.getTypeName().contains(".");
+        String what = "declare " + (elsewhere ? type.getFullTypeName() : type.getTypeName());
         if (type.isTrait()) {
             refuse(path, type.getLine(), "declare trait " + type.getTypeName(), "declare plain fact types");
         }
-        if (javaLang(type.getTypeName())) {
-            refuse(path, type.getLine(), what, "the name is a Java class name; choose another");
+        if (elsewhere) {
+            refuse(path, type.getLine(), what, "a declaration names a new type of the policy's own package"
+                    + " by its simple name");
+        } else if (javaLang(type.getTypeName()) || existingClass(PolicyContract.DRL_PACKAGE + "." + type.getTypeName())) {
+            refuse(path, type.getLine(), what, "the name is a class that already exists; a declaration makes a new type");
         }
         type.getAnnotations().forEach(a -> refuse(path, a.getLine() > 0 ? a.getLine() : type.getLine(),
                 what + " @" + a.getName(), "fact types take no annotations"));
@@ -210,6 +224,21 @@ final class DrlAllowList {
             field.getAnnotations().forEach(a -> refuse(path, line, "field annotation @" + a.getName(),
                     "fields take no annotations"));
         }
+    }
+
+    /**
+     * Whether a class of this name exists for the service (its own class loader or the thread's):
+     * Drools would take a declaration of it as metadata of that class, and the rules could then
+     * create it, whatever its constructor does.
+     */
+    static boolean existingClass(String name) {
+        for (ClassLoader loader : new ClassLoader[] { DrlAllowList.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader(), ClassLoader.getSystemClassLoader() }) {
+            if (loader != null && loader.getResource(name.replace('.', '/') + ".class") != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean javaLang(String name) {

@@ -45,10 +45,12 @@ class HostilePoliciesTest {
             Map.entry("constraint-call", new Expected("severity/hostile.drl", 6, "System.getenv(\"HOME\")")),
             Map.entry("kmodule-listener", new Expected("META-INF/kmodule.xml", 6, "<listeners>")),
             Map.entry("feel-java-function", new Expected("hostile.dmn", 6, "function of kind 'Java'")),
+            Map.entry("declare-existing-class", new Expected("severity/declare.drl", 1, "package org.mvel2.sh")),
+            Map.entry("declare-qualified-class", new Expected("severity/hostile.drl", 4, "declare java.io.FileOutputStream")),
             Map.entry("feel-external", new Expected("hostile.dmn", 7, "FEEL external function")));
 
     private static final List<Path> MARKERS = List.of(Path.of("target/hostile-exec-ran"),
-            Path.of("target/hostile-annotation-ran"));
+            Path.of("target/hostile-annotation-ran"), Path.of("target/hostile-shell-ran"), Path.of("target/hostile-fos-ran"));
 
     record Expected(String file, int line, String construct) {
     }
