@@ -3,7 +3,6 @@ package com.incidents.severity.console;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -11,13 +10,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.incidents.severity.problem.Problem;
 import com.incidents.severity.problem.ProblemException;
 
 /**
- * The CSRF token of the console's forms: an HMAC of the signed-in user's name under a key made at
- * start (like the session cookie's, when no encryption key is configured), sent in a hidden field
- * and checked on every POST. A page of another site cannot read it, so cannot forge the form.
+ * The CSRF token of the console's forms: an HMAC of the signed-in user's name under a key derived
+ * from the deployment's session key ({@code quarkus.http.auth.session.encryption-key}), so every
+ * replica given that key accepts the forms of the others. Sent in a hidden field and checked on
+ * every POST: a page of another site cannot read it, so cannot forge the form.
  */
 @ApplicationScoped
 public class ConsoleCsrf {
@@ -26,10 +28,14 @@ public class ConsoleCsrf {
 
     private final SecretKeySpec key;
 
-    public ConsoleCsrf() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        key = new SecretKeySpec(bytes, "HmacSHA256");
+    public ConsoleCsrf(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") String sessionKey) {
+        try {
+            byte[] derived = MessageDigest.getInstance("SHA-256")
+                    .digest(("console-csrf:" + sessionKey).getBytes(StandardCharsets.UTF_8));
+            key = new SecretKeySpec(derived, "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String token(String user) {

@@ -62,7 +62,9 @@ class PackagedJarIT {
             Pattern listening = Pattern.compile("Listening on: (http://[^\\s\",]+)");
             String url = null;
             long deadline = System.currentTimeMillis() + 60_000;
+            StringBuilder log = new StringBuilder();
             for (String line; url == null && System.currentTimeMillis() < deadline && (line = out.readLine()) != null;) {
+                log.append(line).append('\n');
                 Matcher m = listening.matcher(line);
                 url = m.find() ? m.group(1).replace("0.0.0.0", "127.0.0.1") : null;
             }
@@ -71,6 +73,17 @@ class PackagedJarIT {
                     HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode(), ready.body());
+            // The console's form mechanism starts on its first request; its key must not be printed
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/ui/decisions")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            service.destroy();
+            service.waitFor(20, TimeUnit.SECONDS);
+            StringBuilder rest = new StringBuilder(log);
+            for (String line; (line = out.readLine()) != null;) {
+                rest.append(line).append('\n');
+            }
+            assertFalse(rest.toString().contains("temporary key"), rest.toString());
+            assertTrue(rest.toString().contains("No console session key is configured"), rest.toString());
         } finally {
             service.destroy();
             if (!service.waitFor(20, TimeUnit.SECONDS)) {
