@@ -105,12 +105,21 @@ public class RecordFilters {
         return severities;
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public static Instant instant(String field, String value, List<FieldError> errors) {
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                // a database TIMESTAMP holds years 1 to 9999; beyond, a filter overflowed and inverted
+                errors.add(FieldError.rejected(field, field + " must be an instant of the years 0001 to 9999", value));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(FieldError.rejected(field, field + " must be an ISO-8601 instant", value));
             return null;
