@@ -3,10 +3,12 @@ package com.incidents.severity.audit.service;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,13 +113,22 @@ public class RetentionService {
                 out.write('\n');
             });
         }
+        force(partial); // the archive's bytes are on disk ...
         Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+        force(dir); // ... and so is its name, before a single record is pruned
         if (!store.prune(r, archive.getFileName().toString(), Instant.now())) {
             Files.deleteIfExists(archive); // another instance pruned this range first, with its own archive
             return Optional.empty();
         }
         LOG.infof("Archived records %d to %d to %s and pruned them", r.fromSeq(), r.toSeq(), archive);
         return Optional.of(new Archived(r.fromSeq(), r.toSeq(), archive));
+    }
+
+    /** fsync of a file or a folder (on Linux a folder opened for reading can be forced). */
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     Path archiveDir() {
