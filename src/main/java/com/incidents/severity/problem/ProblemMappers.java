@@ -126,7 +126,7 @@ public class ProblemMappers {
                 "The form body is empty, truncated or malformed; send each file as a part of a multipart/form-data body"));
     }
 
-    private static boolean readingTheForm(IOException e) {
+    private static boolean readingTheForm(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getClassName().equals(FormBodyHandler.class.getName())) {
                 return true;
@@ -137,6 +137,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
+        if (e instanceof RuntimeException && readingTheForm(e) && String.valueOf(e.getMessage()).startsWith("Param limit of")) {
+            // RESTEasy's form parser stops at its limit of parts with a bare RuntimeException
+            return problem(Problem.of("too-many-parts", "The form has too many parts", 413,
+                    "The multipart body has more parts than this server reads (" + e.getMessage()
+                            + "); send only the policy's files"));
+        }
         return problem(Problem.internal(ErrorIds.logged(LOG, e, "Unexpected error answering a request")));
     }
 
