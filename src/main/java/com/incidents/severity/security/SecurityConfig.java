@@ -22,6 +22,24 @@ public interface SecurityConfig {
 
     RateLimit rateLimit();
 
+    SignIn signIn();
+
+    /** Failed sign-ins (a wrong Basic password, a refused sign-in form) allowed before a 429. */
+    interface SignIn {
+
+        /** Failures per user name within the window. */
+        @WithDefault("10")
+        int maxFailuresPerUser();
+
+        /** Failures per remote address within the window. */
+        @WithDefault("30")
+        int maxFailuresPerAddress();
+
+        /** How long a failure counts; the refusal lasts until the oldest counted failure is this old. */
+        @WithDefault("15m")
+        Duration window();
+    }
+
     /** Requests per client (the authenticated principal, else the remote address) to /api/. */
     interface RateLimit {
 

@@ -33,7 +33,10 @@ public final class PackagedService implements AutoCloseable {
             "-Dquarkus.security.users.embedded.roles.auditor=auditor",
             "-Dquarkus.security.users.embedded.users.admin=admin",
             "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor",
-            "-Dquarkus.security.users.embedded.users.nobody=nobody");
+            "-Dquarkus.security.users.embedded.users.nobody=nobody",
+            // the access matrix sends a wrong password to every endpoint from one address, on purpose
+            "-Dseverity.security.sign-in.max-failures-per-user=100000",
+            "-Dseverity.security.sign-in.max-failures-per-address=100000");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
