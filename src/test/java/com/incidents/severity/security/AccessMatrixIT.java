@@ -49,7 +49,7 @@ class AccessMatrixIT {
 
     @Test
     void withoutUsersGivenNoOneGetsInAndHashedPasswordsAreTheDefault() throws Exception {
-        String hash = md5Hex("alice:Quarkus:s3cret");
+        String hash = sha512Hex("alice:Quarkus:s3cret");
         try (PackagedService prod = PackagedService.start(Files.createTempDirectory("hashed-audit-"),
                 PackagedService.freePort(), List.of("-Dquarkus.security.users.embedded.users.alice=" + hash,
                         "-Dquarkus.security.users.embedded.roles.alice=auditor"))) {
@@ -62,8 +62,8 @@ class AccessMatrixIT {
         }
     }
 
-    private static String md5Hex(String text) throws Exception {
-        byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-        return String.format("%032x", new BigInteger(1, digest));
+    private static String sha512Hex(String text) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%0128x", new BigInteger(1, digest));
     }
 }

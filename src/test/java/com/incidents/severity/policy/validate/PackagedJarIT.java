@@ -76,8 +76,7 @@ class PackagedJarIT {
             // The console's form mechanism starts on its first request; its key must not be printed
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/ui/decisions")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            service.destroy();
-            service.waitFor(20, TimeUnit.SECONDS);
+            service.toHandle().destroy(); // SIGTERM, leaving this end of its output open (Process.destroy closes it)
             StringBuilder rest = new StringBuilder(log);
             for (String line; (line = out.readLine()) != null;) {
                 rest.append(line).append('\n');
