@@ -111,11 +111,15 @@ public class AuditQueryService {
             try {
                 JsonNode r = json.readTree(record);
                 JsonNode result = r.path("result");
-                csv.printRecord(text(r, "decisionId"), text(r, "decidedAt"), text(r, "caller"), text(r, "clientLabel"),
+                String[] cells = { text(r, "decisionId"), text(r, "decidedAt"), text(r, "caller"), text(r, "clientLabel"),
                         text(r, "status"),
                         text(result, "severity"), text(result, "basis"), text(r.path("facts"), "capability"),
                         text(r, "policyVersion"), text(r, "evaluationMicros"), r.path("request").toString(),
-                        text(r, "error"));
+                        text(r, "error") };
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = CsvCells.neutralise(cells[i]); // caller-given text must not open as a formula
+                }
+                csv.printRecord((Object[]) cells);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
