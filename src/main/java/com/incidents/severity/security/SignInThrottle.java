@@ -1,7 +1,6 @@
 package com.incidents.severity.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,8 +79,9 @@ public class SignInThrottle {
     }
 
     private void count(String key) {
-        failures.asMap().computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        failures.put(key, failures.getIfPresent(key)); // a new failure restarts the window
+        AtomicInteger count = failures.asMap().computeIfAbsent(key, k -> new AtomicInteger());
+        count.incrementAndGet();
+        failures.put(key, count); // a new failure restarts the window
     }
 
     /** The user name of a Basic header, or null when there is none or it cannot be read. */
@@ -96,9 +96,5 @@ public class SignInThrottle {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    Duration window() {
-        return config.window();
     }
 }
