@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -59,6 +60,7 @@ public class AuditSigningKey {
             }
             privateKey = Ed25519Keys.fromPem(Files.readString(file, StandardCharsets.US_ASCII));
             describe("from " + file);
+            warnIfOthersMayRead(file);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot load the audit signing key (severity.audit.signing.*): "
                     + e.getClass().getSimpleName(), e);
@@ -83,6 +85,16 @@ public class AuditSigningKey {
             return false;
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void warnIfOthersMayRead(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            var permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                LOG.warnf("The audit signing key file %s may be read by other users (%s): chmod 600 it", file,
+                        PosixFilePermissions.toString(permissions));
+            }
         }
     }
 
