@@ -16,9 +16,13 @@ RUN useradd --system --uid 1001 --home-dir /app severity
 WORKDIR /app
 COPY --from=build --chown=severity /src/target/quarkus-app/ /app/
 COPY --chown=severity rules /rules
-RUN mkdir -p /app/data && chown severity /app/data
-# The embedded H2 audit store (used without the postgresql profile) and retention archives live here.
-VOLUME ["/app/data"]
+RUN mkdir -p /app/data /app/audit-keys /app/audit-heads \
+    && chown severity /app/data /app/audit-keys /app/audit-heads && chmod 700 /app/audit-keys
+# The embedded H2 audit store (used without the postgresql profile) and retention archives live in
+# /app/data; the audit signing key (made at the first start unless SEVERITY_AUDIT_SIGNING_KEY or a
+# mounted SEVERITY_AUDIT_SIGNING_KEY_FILE is given) and the exported signed heads beside it, outside
+# the data folder (README, "Signed heads").
+VOLUME ["/app/data", "/app/audit-keys", "/app/audit-heads"]
 USER severity
 ENV SEVERITY_RULES_DIR=/rules \
     SEVERITY_AUDIT_DATA_DIR=/app/data \

@@ -49,6 +49,39 @@ public interface AuditConfig {
 
     Retention retention();
 
+    /** The key that signs retention checkpoints and exported chain heads (see README, "Signed heads"). */
+    Signing signing();
+
+    /** The signed chain heads exported on a schedule, outside the database. */
+    Heads heads();
+
+    interface Signing {
+        /**
+         * The Ed25519 private key, as base64 of its PKCS#8 encoding (for a secret store). Set, it is
+         * used and {@code key-file} is not read.
+         */
+        Optional<String> key();
+
+        /**
+         * A PKCS#8 PEM file holding the Ed25519 private key; made with a new key at the first start
+         * when it does not exist. Unset: {@code audit-keys/signing-key.pem} beside
+         * {@code severity.audit.data-dir} (never inside it: the service refuses to start then).
+         */
+        Optional<String> keyFile();
+    }
+
+    interface Heads {
+        /**
+         * The append-only JSON Lines file of signed heads. Unset: {@code audit-heads/NAME.jsonl}
+         * beside {@code severity.audit.data-dir}, NAME being the data folder's name (never inside it).
+         */
+        Optional<String> exportFile();
+
+        /** How often the chain head is signed and, when it moved, appended to the export file. */
+        @WithDefault("1m")
+        Duration interval();
+    }
+
     interface Reads {
         /** Exports running at once; more are answered 429 with Retry-After. */
         @WithDefault("2")

@@ -1,5 +1,7 @@
 package com.incidents.severity.audit.model;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,23 +11,33 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * or {@code traceHash} names it and the first bad record is the first checked one that refers to it.
  * Once retention has pruned older records, {@code checkpointSeq} and {@code checkpointHash} name the
  * last pruned record: the walk starts after it, and the first record kept must link to its hash.
+ * When a signed head exported earlier was compared, {@code exportedHeadSeq} and
+ * {@code exportedHeadSignedAt} name it; {@code keyId} names the key that checks signatures.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerifyReport(boolean valid, long checked, Long fromSeq, Long toSeq, String headHash,
         Long firstBadSeq, String firstBadDecisionId, String problem, String policyVersion, String traceHash,
-        Long checkpointSeq, String checkpointHash) {
+        Long checkpointSeq, String checkpointHash, Long exportedHeadSeq, Instant exportedHeadSignedAt, String keyId) {
 
     public VerifyReport(boolean valid, long checked, Long fromSeq, Long toSeq, String headHash, Long firstBadSeq,
             String firstBadDecisionId, String problem, String policyVersion, String traceHash) {
         this(valid, checked, fromSeq, toSeq, headHash, firstBadSeq, firstBadDecisionId, problem, policyVersion,
-                traceHash, null, null);
+                traceHash, null, null, null, null, null);
     }
 
     /** The report, naming the retention checkpoint the chain now starts from (none: null). */
     public VerifyReport from(Checkpoint checkpoint) {
         return checkpoint == null ? this
                 : new VerifyReport(valid, checked, fromSeq, toSeq, headHash, firstBadSeq, firstBadDecisionId, problem,
-                        policyVersion, traceHash, checkpoint.seq(), checkpoint.hash());
+                        policyVersion, traceHash, checkpoint.seq(), checkpoint.hash(), exportedHeadSeq,
+                        exportedHeadSignedAt, keyId);
+    }
+
+    /** The report, naming the exported head it was compared with (none: null) and the key that checks signatures. */
+    public VerifyReport against(SignedHead head, String keyId) {
+        return new VerifyReport(valid, checked, fromSeq, toSeq, headHash, firstBadSeq, firstBadDecisionId, problem,
+                policyVersion, traceHash, checkpointSeq, checkpointHash, head == null ? null : head.seq(),
+                head == null ? null : head.signedAt(), keyId);
     }
 
     public static VerifyReport valid(long checked, Long fromSeq, Long toSeq, String headHash) {

@@ -13,9 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +27,16 @@ import com.incidents.severity.audit.AuditConfig;
 import com.incidents.severity.audit.store.RetentionStore;
 import com.incidents.severity.problem.ErrorIds;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 
 /**
- * Retention ({@code severity.audit.retention.days}, off by default): every interval, the records
+ * Retention ({@code severity.audit.retention.days}, off by default): every interval (a job of the
+ * Quarkus scheduler), the records
  * decided more than that many days ago are written to a gzip JSON Lines archive (each line the
  * stored record text with its seq, prevHash and hash, so the archive verifies on its own), and only once the
- * archive is safely on disk are they pruned behind a checkpoint that keeps the chain verifiable.
+ * archive is safely on disk are they pruned behind a signed checkpoint that keeps the chain verifiable.
  */
 @ApplicationScoped
 public class RetentionService {
@@ -63,25 +63,17 @@ public class RetentionService {
     record ArchivedRecord(long seq, String prevHash, String hash, String record) {
     }
 
-    private ScheduledExecutorService schedule;
+    @Inject
+    Scheduler scheduler;
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled() && config.retention().days().isPresent()) {
-            long every = config.retention().interval().toMillis();
-            schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "audit-retention");
-                t.setDaemon(true);
-                return t;
-            });
-            schedule.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);
+            String every = config.retention().interval().toString();
+            scheduler.newJob("audit-retention").setInterval(every).setDelayed(every)
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> runQuietly())
+                    .schedule();
             LOG.infof("Audit retention: records older than %d days are archived to %s and pruned, every %s",
                     config.retention().days().get(), archiveDir().toAbsolutePath(), config.retention().interval());
-        }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (schedule != null) {
-            schedule.shutdownNow();
         }
     }
 
@@ -94,18 +86,25 @@ public class RetentionService {
         }
     }
 
-    /** Archives and prunes every record of the chain's prefix decided before {@code cutoff}. */
+    /**
+     * Archives and prunes every record of the chain's prefix decided before {@code cutoff}. Only
+     * while retention is configured: verify takes a checkpoint without it for records removed by
+     * someone else. Idempotent: the archive of a range has one name, so a run that died between the
+     * archive and the prune writes the same file again (or a longer one, and the shorter goes).
+     */
     public synchronized Optional<Archived> archiveBefore(Instant cutoff) throws SQLException, IOException {
+        if (config.retention().days().isEmpty()) {
+            throw new IllegalStateException("Retention is not configured (severity.audit.retention.days)");
+        }
         Optional<RetentionStore.Range> range = store.range(cutoff);
         if (range.isEmpty()) {
             return Optional.empty();
         }
         RetentionStore.Range r = range.get();
         Path dir = Files.createDirectories(archiveDir());
-        // Named by range and run: another instance archiving the same range never overwrites this file.
-        Path archive = dir.resolve("decisions-" + r.fromSeq() + "-" + r.toSeq() + "-"
-                + java.util.UUID.randomUUID().toString().substring(0, 8) + ".jsonl.gz");
-        Path partial = dir.resolve(archive.getFileName() + ".partial");
+        Path archive = dir.resolve(name(r.fromSeq(), r.toSeq()));
+        // The partial file is this run's own: another instance archiving the same range writes its own.
+        Path partial = dir.resolve(archive.getFileName() + "." + UUID.randomUUID() + ".partial");
         try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial)),
                 StandardCharsets.UTF_8)) {
             store.read(r, (seq, prev, hash, record) -> {
@@ -114,14 +113,37 @@ public class RetentionService {
             });
         }
         force(partial); // the archive's bytes are on disk ...
-        Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE); // (the same bytes, if it was there)
         force(dir); // ... and so is its name, before a single record is pruned
         if (!store.prune(r, archive.getFileName().toString(), Instant.now())) {
-            Files.deleteIfExists(archive); // another instance pruned this range first, with its own archive
+            if (!archive.getFileName().toString().equals(store.checkpointArchive())) {
+                Files.deleteIfExists(archive); // another instance pruned another range first, with its own archive
+            }
             return Optional.empty();
         }
+        deleteShorter(dir, r); // left by a run that died between its archive and its prune
         LOG.infof("Archived records %d to %d to %s and pruned them", r.fromSeq(), r.toSeq(), archive);
         return Optional.of(new Archived(r.fromSeq(), r.toSeq(), archive));
+    }
+
+    private static String name(long from, long to) {
+        return "decisions-" + from + "-" + to + ".jsonl.gz";
+    }
+
+    /** Deletes the archives of ranges that start where {@code r} starts and end before it: {@code r}'s archive holds them. */
+    private static void deleteShorter(Path dir, RetentionStore.Range r) throws IOException {
+        String prefix = "decisions-" + r.fromSeq() + "-";
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".jsonl.gz")) {
+                    String to = n.substring(prefix.length(), n.length() - ".jsonl.gz".length());
+                    if (to.matches("[0-9]{1,18}") && Long.parseLong(to) < r.toSeq()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
     }
 
     /** fsync of a file or a folder (on Linux a folder opened for reading can be forced). */

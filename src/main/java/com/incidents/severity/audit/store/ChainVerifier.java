@@ -20,7 +20,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.audit.AuditConfig;
+import com.incidents.severity.audit.integrity.AuditSigningKey;
 import com.incidents.severity.audit.model.Checkpoint;
+import com.incidents.severity.audit.model.SignedHead;
 import com.incidents.severity.audit.model.VerifyReport;
 
 /**
@@ -28,7 +30,8 @@ import com.incidents.severity.audit.model.VerifyReport;
  * positions (a deleted record), a broken link, content that no longer hashes to its stored hash
  * (an edited record), a column that disagrees with the record, a policy text that no longer hashes
  * to its version or a trace that no longer matches its hash (an edited shared text), or records
- * beyond the chain head (inserted ones).
+ * beyond the chain head (inserted ones). A retention checkpoint must be signed by the audit signing
+ * key while retention is configured; given a head exported earlier, the store must still hold it.
  *
  * <p>With a window, the walk covers the positions from the first to the last record decided in
  * {@code [from, to)} (and whatever lies between them in the chain), checks that the first links to
@@ -53,18 +56,101 @@ public class ChainVerifier {
     @Inject
     AuditConfig config;
 
+    @Inject
+    AuditSigningKey key;
+
     public VerifyReport verify(Instant from, Instant to) throws SQLException {
+        return verify(from, to, null);
+    }
+
+    /**
+     * As {@link #verify(Instant, Instant)}, and the store must still hold {@code exported}, a head
+     * signed and exported earlier (null: none): a head beyond the store's end means records deleted
+     * at the end, a record there with another hash a rewritten chain. Its signature is the caller's
+     * to check.
+     */
+    public VerifyReport verify(Instant from, Instant to, SignedHead exported) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 ReadTimeout.set(c, database.isPostgres(), config.reads().statementTimeout());
                 Checkpoint checkpoint = Checkpoints.read(c);
-                return walk(c, from, to, checkpoint).from(checkpoint);
+                HeadStore.Head head = HeadStore.read(c);
+                VerifyReport report = checkpointProblem(checkpoint, head);
+                if (report == null) {
+                    report = walk(c, from, to, checkpoint, head);
+                }
+                if (report.valid() && exported != null) {
+                    report = exportedHeadProblem(c, exported, checkpoint, head, report);
+                }
+                return report.from(checkpoint).against(exported, key.keyId());
             } finally {
                 c.rollback();
                 ReadTimeout.clear(c, database.isPostgres());
             }
         }
+    }
+
+    /**
+     * Null when the checkpoint is absent, or genuine: retention is configured and the checkpoint is
+     * signed by this service's key. Anything else means the oldest records were removed without one.
+     */
+    private VerifyReport checkpointProblem(Checkpoint cp, HeadStore.Head head) {
+        if (cp == null) {
+            return null;
+        }
+        String removed = ": records 1 to " + cp.seq() + " were removed without a genuine checkpoint";
+        String problem;
+        if (config.retention().days().isEmpty()) {
+            problem = "the store holds a retention checkpoint at record " + cp.seq()
+                    + ", but retention is not configured (severity.audit.retention.days)" + removed;
+        } else if (cp.signature() == null) {
+            problem = "the retention checkpoint at record " + cp.seq()
+                    + " is not signed (forged, or made before checkpoints were signed)" + removed;
+        } else if (!key.keyId().equals(cp.keyId())) {
+            problem = "the retention checkpoint at record " + cp.seq() + " names signing key " + cp.keyId()
+                    + ", not this service's key " + key.keyId() + removed;
+        } else if (!key.verifies(cp.payload(), cp.signature())) {
+            problem = "the signature of the retention checkpoint at record " + cp.seq()
+                    + " does not verify (a forged or edited checkpoint)" + removed;
+        } else {
+            return null;
+        }
+        return new VerifyReport(false, 0, null, null, head.hash(), 1L, null, problem, null, null);
+    }
+
+    /** The report unchanged when the store still holds {@code exported}; else what is missing or rewritten. */
+    private VerifyReport exportedHeadProblem(Connection c, SignedHead exported, Checkpoint checkpoint,
+            HeadStore.Head head, VerifyReport report) throws SQLException {
+        long seq = exported.seq();
+        String named = "the exported head signed at " + exported.signedAt() + " names record " + seq;
+        String problem = null;
+        long bad = seq;
+        if (seq > head.seq()) {
+            problem = named + ", but the chain ends at record " + head.seq() + ": records " + (head.seq() + 1) + " to "
+                    + seq + " were deleted at the end (or the head is another store's)";
+            bad = head.seq() + 1;
+        } else if (seq == 0) {
+            if (!ChainHash.GENESIS.equals(exported.hash())) {
+                problem = named + " with a hash that is not the empty chain's";
+            }
+        } else if (checkpoint != null && seq <= checkpoint.seq()) {
+            // pruned: only the checkpoint itself can be compared here (the archives hold the rest)
+            if (seq == checkpoint.seq() && !checkpoint.hash().equals(exported.hash())) {
+                problem = named + ", the retention checkpoint, with another hash: the chain was rewritten";
+            }
+        } else {
+            String stored = hashOf(c, seq);
+            if (stored == null) {
+                problem = named + ", which is missing (deleted)";
+            } else if (!stored.equals(exported.hash())) {
+                problem = named + " with hash " + exported.hash() + ", but the store's record " + seq + " has hash "
+                        + stored + ": the chain was rewritten";
+            }
+        }
+        return problem == null ? report
+                : new VerifyReport(false, report.checked(), report.fromSeq(), report.toSeq(), head.hash(), bad,
+                        bad <= head.seq() ? decisionIdOf(c, bad) : null, problem, null, null);
     }
 
     /** What is wrong with one record, and the shared text at fault if it is one. */
@@ -80,15 +166,10 @@ public class ChainVerifier {
         final Set<String> traces = new HashSet<>();
     }
 
-    private VerifyReport walk(Connection c, Instant from, Instant to, Checkpoint checkpoint) throws SQLException {
-        long headSeq;
-        String headHash;
-        try (PreparedStatement s = c.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            headSeq = rs.getLong(1);
-            headHash = rs.getString(2);
-        }
+    private VerifyReport walk(Connection c, Instant from, Instant to, Checkpoint checkpoint, HeadStore.Head head)
+            throws SQLException {
+        long headSeq = head.seq();
+        String headHash = head.hash();
         boolean whole = from == null && to == null;
         long first = checkpoint == null ? 1 : checkpoint.seq() + 1; // the first position not pruned
         long startSeq = first;

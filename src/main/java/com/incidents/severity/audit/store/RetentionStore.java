@@ -6,23 +6,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.incidents.severity.audit.integrity.AuditSigningKey;
 import com.incidents.severity.audit.model.Checkpoint;
 
 /**
  * The database side of retention: which records may go (a prefix of the chain, every one of them
  * decided before the cut-off), reading them in order for the archive, and pruning them behind a new
- * checkpoint in one transaction that holds the chain head, so writers and other instances wait.
+ * checkpoint, signed with the audit signing key, in one transaction that holds the chain head, so
+ * writers and other instances wait.
  */
 @ApplicationScoped
 public class RetentionStore {
 
     @Inject
     AuditDatabase database;
+
+    @Inject
+    AuditSigningKey key;
 
     /** The positions to archive: after the checkpoint up to the last record before the first one decided at or after {@code cutoff}. */
     public record Range(Checkpoint checkpoint, long fromSeq, long toSeq) {
@@ -31,6 +37,14 @@ public class RetentionStore {
     /** A line of the archive: the record with its chain fields. */
     public interface Sink {
         void accept(long seq, String prevHash, String hash, String record) throws java.io.IOException;
+    }
+
+    /** The archive the checkpoint names, or null while nothing has been pruned. */
+    public String checkpointArchive() throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            Checkpoint cp = Checkpoints.read(c);
+            return cp == null ? null : cp.archive();
+        }
     }
 
     public Optional<Range> range(Instant cutoff) throws SQLException {
@@ -80,7 +94,8 @@ public class RetentionStore {
                     c.rollback();
                     return false;
                 }
-                Checkpoints.write(c, new Checkpoint(range.toSeq(), hash, now, archive), current != null);
+                Checkpoint next = new Checkpoint(range.toSeq(), hash, now.truncatedTo(ChronoUnit.MICROS), archive, null, null);
+                Checkpoints.write(c, next.signed(key.keyId(), key.sign(next.payload())), current != null);
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM decision_record WHERE seq <= ?")) {
                     delete.setLong(1, range.toSeq());
                     delete.executeUpdate();

@@ -14,8 +14,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.incidents.severity.audit.model.VerifyReport;
+import com.incidents.severity.audit.service.AuditVerification;
 import com.incidents.severity.audit.service.RecordFilters;
-import com.incidents.severity.audit.store.ChainVerifier;
 import com.incidents.severity.console.Roles;
 import com.incidents.severity.problem.FieldError;
 
@@ -34,7 +34,7 @@ public class VerifyPage {
     }
 
     @Inject
-    ChainVerifier verifier;
+    AuditVerification verifier;
 
     @Inject
     RecordFilters filters;

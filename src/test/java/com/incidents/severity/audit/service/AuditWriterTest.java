@@ -296,6 +296,16 @@ class AuditWriterTest {
             }
 
             @Override
+            public Signing signing() {
+                throw new UnsupportedOperationException("the writer signs nothing");
+            }
+
+            @Override
+            public Heads heads() {
+                throw new UnsupportedOperationException("the writer exports no heads");
+            }
+
+            @Override
             public String dataDir() {
                 return "unused";
             }
