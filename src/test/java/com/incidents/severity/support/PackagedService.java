@@ -104,6 +104,12 @@ public final class PackagedService implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** The exit code once the process has ended within {@code wait}; empty while it still runs. */
+    public java.util.OptionalInt exitCode(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
     public String log() throws Exception {
         return Files.readString(log);
     }

@@ -79,7 +79,7 @@ final class FeelBounds {
             "abs", "floor", "ceiling", "decimal", "modulo", "odd", "even", "round up", "round down", "round half up",
             "round half down", "min", "max", "sum", "mean", "count", "all", "any", "list contains", "date", "time",
             "date and time", "duration", "years and months duration", "day of week", "day of year", "month of year",
-            "week of year");
+            "week of year", "today", "now");
 
     private static final Set<Class<?>> PLAIN = Set.of(StringNode.class, NumberNode.class, BooleanNode.class,
             NullNode.class, AtLiteralNode.class, TemporalConstantNode.class, NameRefNode.class,

@@ -150,7 +150,8 @@ public class PolicyService {
     private PolicyLoader candidateLoader() {
         synchronized (candidateLoaderLock) {
             if (candidateLoader == null) {
-                candidateLoader = new PolicyLoader(config.cache().maxEntries(), config.reload().blockOnWarnings());
+                candidateLoader = new PolicyLoader(config.cache().maxEntries(), config.reload().blockOnWarnings(),
+                        config.evaluation().bounds());
             }
             return candidateLoader;
         }
@@ -159,7 +160,7 @@ public class PolicyService {
     private PolicyLoader loader() {
         if (loader == null) {
             loader = new PolicyLoader(config.cache().maxEntries(),
-                    config.reload().blockOnWarnings());
+                    config.reload().blockOnWarnings(), config.evaluation().bounds());
         }
         return loader;
     }

@@ -91,6 +91,21 @@ class ReloadFailureTest {
                     }
                 };
             }
+
+            @Override
+            public Evaluation evaluation() {
+                return new Evaluation() {
+                    @Override
+                    public int maxValueLength() {
+                        return com.incidents.severity.engine.EvaluationBounds.DEFAULT.maxValueLength();
+                    }
+
+                    @Override
+                    public long maxAllocatedBytes() {
+                        return com.incidents.severity.engine.EvaluationBounds.DEFAULT.maxAllocatedBytes();
+                    }
+                };
+            }
         };
         return service;
     }
