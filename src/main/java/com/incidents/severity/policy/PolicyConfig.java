@@ -74,5 +74,12 @@ public interface PolicyConfig {
          */
         @WithDefault("false")
         boolean blockOnWarnings();
+
+        /**
+         * How long the checks of a reload (startup, API, watched folder) may take; past it the
+         * policy is refused, the one in force stays, and the check is given up at its next step.
+         */
+        @WithDefault("120s")
+        Duration timeLimit();
     }
 }

@@ -25,7 +25,7 @@ import com.incidents.severity.support.PackagedService;
  * The hard wall: the packaged jar, launched as the image launches it (-XX:+ExitOnOutOfMemoryError),
  * ends its process on an OutOfMemoryError instead of staying up deaf. With the evaluation bounds
  * turned off by configuration (the one path to an OOM that remains), a preview of a policy whose
- * decisions double a string exhausts a 256 MB heap; the process must exit, with the JVM's code 3,
+ * decisions double a string exhausts a 384 MB heap; the process must exit, with the JVM's code 3,
  * within a minute.
  */
 class OutOfMemoryWallIT {
@@ -34,7 +34,7 @@ class OutOfMemoryWallIT {
     void anOutOfMemoryErrorEndsTheProcess() throws Exception {
         Path data = Files.createTempDirectory("oom-wall-");
         List<String> options = new ArrayList<>(PackagedService.TEST_USERS);
-        options.addAll(List.of("-Xmx256m", "-Dseverity.evaluation.max-value-length=2147483647",
+        options.addAll(List.of("-Xmx384m", "-Dseverity.evaluation.max-value-length=2147483647",
                 "-Dseverity.evaluation.max-allocated-bytes=0", "-Dseverity.preview.time-limit=300s"));
         try (PackagedService service = PackagedService.start(data, PackagedService.freePort(), options)) {
             String dmn = Hostile.doublingChain(Files.readString(Path.of("rules/incident-severity.dmn")), 40);

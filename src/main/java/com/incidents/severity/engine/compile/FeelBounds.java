@@ -73,11 +73,14 @@ final class FeelBounds {
     /** The most parts (nodes of the parse tree) one FEEL text may have; the shipped policy's largest has 5. */
     static final int MAX_NODES = 200;
 
-    /** The built-in functions a policy may call: none iterates, builds a collection, or runs a regex. */
+    /**
+     * The built-in functions a policy may call: none iterates, builds a collection, runs a regex, or
+     * takes a scale ({@code decimal}, {@code floor}, {@code round up}... could be asked for a number
+     * of a billion digits).
+     */
     static final Set<String> FUNCTIONS = Set.of("not", "is", "string", "number", "string length", "upper case",
             "lower case", "substring", "substring before", "substring after", "contains", "starts with", "ends with",
-            "abs", "floor", "ceiling", "decimal", "modulo", "odd", "even", "round up", "round down", "round half up",
-            "round half down", "min", "max", "sum", "mean", "count", "all", "any", "list contains", "date", "time",
+            "abs", "modulo", "odd", "even", "min", "max", "sum", "mean", "count", "all", "any", "list contains", "date", "time",
             "date and time", "duration", "years and months duration", "day of week", "day of year", "month of year",
             "week of year", "today", "now");
 

@@ -57,6 +57,7 @@ class FeelBoundsTest {
                 Map.entry("matches(Severity, \"(a+)+$\")", "a call of 'matches'"),
                 Map.entry("replace(Severity, \"a\", \"aa\")", "a call of 'replace'"),
                 Map.entry("10 ** 100000000", "the operator **"),
+                Map.entry("decimal(1, 999999999)", "a call of 'decimal'"),
                 Map.entry("[1, 2, 3][item > 1]", "filter"),
                 Map.entry("{ a: \"x\", b: a + a }.b", "context"));
         refused.forEach((expression, construct) -> {

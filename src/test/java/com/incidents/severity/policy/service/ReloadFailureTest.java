@@ -89,6 +89,11 @@ class ReloadFailureTest {
                     public boolean blockOnWarnings() {
                         return false;
                     }
+
+                    @Override
+                    public Duration timeLimit() {
+                        return Duration.ofSeconds(120);
+                    }
                 };
             }
 
