@@ -5,9 +5,11 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParser;
@@ -62,7 +64,7 @@ final class SafeXml {
             Map.entry("context", "a boxed context (its entries can double a value one after another)"),
             Map.entry("relation", "a boxed relation"), Map.entry("list", "a boxed list"));
     /** The namespaces of DMN diagrams (shapes, labels): their element names mean nothing to evaluation. */
-    private static final java.util.regex.Pattern DIAGRAM = java.util.regex.Pattern.compile("DMNDI|/DC/?$|/DI/?$");
+    private static final Pattern DIAGRAM = Pattern.compile("DMNDI|/DC/?$|/DI/?$");
     /** Hit policies that return a list of every matching row's outputs (COLLECT only without an aggregation). */
     private static final Set<String> LIST_HIT_POLICIES = Set.of("RULE ORDER", "OUTPUT ORDER", "COLLECT");
     /** Where a FEEL text is a list of unary tests rather than an expression. */
@@ -135,7 +137,7 @@ final class SafeXml {
         private int feelLine;
         private String feelParent;
         private String decision;
-        private final java.util.Set<String> names = new java.util.HashSet<>();
+        private final Set<String> names = new HashSet<>();
         private final List<Feel> texts = new ArrayList<>();
         /** What would make evaluation unbounded: named after what would run code, which comes first. */
         private final List<PolicyDiagnostic> unbounded = new ArrayList<>();
@@ -193,15 +195,15 @@ final class SafeXml {
                 decision = name;
             }
             if (UNBOUNDED_DMN.containsKey(local) && !DIAGRAM.matcher(uri).find()) {
-                unbounded.add(at(path, line(), UNBOUNDED_DMN.get(local) + " is not allowed: a decision is a decision table or a literal"
-                        + " expression, so that its evaluation stays bounded"));
+                unbounded.add(at(path, line(), UNBOUNDED_DMN.get(local) + " is not allowed: a decision is a decision"
+                        + " table or a literal expression, so that its evaluation stays bounded"));
             }
             if (local.equals("decisionTable")) {
                 String hit = attributes.getValue("hitPolicy");
                 if (hit != null && LIST_HIT_POLICIES.contains(hit.strip())
                         && !(hit.strip().equals("COLLECT") && attributes.getValue("aggregation") != null)) {
-                    unbounded.add(at(path, line(), "the hit policy " + hit + " is not allowed (it returns a list of every matching row):"
-                            + " use UNIQUE, ANY, FIRST, PRIORITY, or COLLECT with an aggregation"));
+                    unbounded.add(at(path, line(), "the hit policy " + hit + " is not allowed (it returns a list of"
+                            + " every matching row): use UNIQUE, ANY, FIRST, PRIORITY, or COLLECT with an aggregation"));
                 }
             }
             if (local.equals("functionDefinition") || local.equals("encapsulatedLogic")) {
