@@ -27,7 +27,10 @@ USER severity
 ENV SEVERITY_RULES_DIR=/rules \
     SEVERITY_AUDIT_DATA_DIR=/app/data \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# The launch line, not JAVA_OPTS, carries -XX:+ExitOnOutOfMemoryError, so that replacing JAVA_OPTS
+# (docker-compose.yml does) cannot drop it: after an OutOfMemoryError the process exits and is
+# restarted instead of staying up and answering nothing.
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/localhost/8080 && printf 'GET /q/health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -36,7 +36,7 @@ serve() { # db audit-enabled data-dir
     args+=(-Dquarkus.profile=postgresql "-Dquarkus.datasource.\"postgresql\".jdbc.url=$PGURL"
       "-Dquarkus.datasource.\"postgresql\".username=postgres" "-Dquarkus.datasource.\"postgresql\".password=postgres")
   fi
-  java "${args[@]}" "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
+  java -XX:+ExitOnOutOfMemoryError "${args[@]}" "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
   echo "service did not start"; cat "$WORK/service.log"; exit 1

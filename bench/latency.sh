@@ -21,7 +21,7 @@ export BENCH_AUTH="${AUTH#Authorization: }"   # for decisions.lua
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 LOG=$(mktemp)
 DATA=$(mktemp -d)
-java -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled=true -Dseverity.audit.data-dir="$DATA" \
+java -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled=true -Dseverity.audit.data-dir="$DATA" \
   -Dquarkus.log.console.json.enabled=false \
   "${BENCH_USERS[@]}" \
   -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &

@@ -27,7 +27,7 @@ echo "== HTTP: POST /api/v1/decisions vs GET /api/v1/ping (wrk, 1 thread, 64 con
 LOG=$(mktemp)
 DATA=$(mktemp -d)
 echo "(audit trail enabled: ${AUDIT:-false})"
-java -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled="${AUDIT:-false}" -Dseverity.audit.data-dir="$DATA" \
+java -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled="${AUDIT:-false}" -Dseverity.audit.data-dir="$DATA" \
   "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT

@@ -29,11 +29,14 @@ public final class EngineEvaluator {
     private final CompiledPolicy policy;
     private final DrlFacts rules;
     private final InputValues inputValues = new InputValues();
+    private final EvaluationBounds bounds;
 
-    public EngineEvaluator(CompiledPolicy policy) {
+    public EngineEvaluator(CompiledPolicy policy, EvaluationBounds bounds) {
         this.policy = policy;
+        this.bounds = bounds;
         this.rules = new DrlFacts(policy.kieBase());
         policy.dmn().addListener(DmnTrace.LISTENER);
+        policy.dmn().addListener(EvaluationBounds.LISTENER);
     }
 
     public CompiledPolicy policy() {
@@ -57,7 +60,8 @@ public final class EngineEvaluator {
 
     private Outcome evaluateOrThrow(Facts facts) {
         DmnTrace trace = new DmnTrace();
-        DMNResult frameworks = evaluate(policy.severityModel(), severityInputs(facts), trace);
+        EvaluationBounds.Budget budget = bounds.budget(); // one for the whole evaluation: both models
+        DMNResult frameworks = evaluate(policy.severityModel(), severityInputs(facts), trace, budget);
         @SuppressWarnings("unchecked")
         Map<String, Object> lookup = (Map<String, Object>) frameworks.getDecisionResultByName(CAPABILITY_LOOKUP)
                 .getResult();
@@ -70,7 +74,7 @@ public final class EngineEvaluator {
         String basis = rules.basis(assessment);
         Map<String, Object> severityInput = new LinkedHashMap<>();
         severityInput.put(SEVERITY, severity);
-        DMNResult targets = evaluate(policy.targetsModel(), severityInput, trace);
+        DMNResult targets = evaluate(policy.targetsModel(), severityInput, trace, budget);
 
         List<FiredRule> fired = new ArrayList<>();
         List<TableTrace> tables = new ArrayList<>();
@@ -110,12 +114,15 @@ public final class EngineEvaluator {
                 List.copyOf(explanation), List.copyOf(tables), List.copyOf(bases));
     }
 
-    private DMNResult evaluate(DMNModel model, Map<String, Object> inputs, DmnTrace trace) {
+    private DMNResult evaluate(DMNModel model, Map<String, Object> inputs, DmnTrace trace,
+            EvaluationBounds.Budget budget) {
         DMNContext context = policy.dmn().newContext();
         inputs.forEach(context::set);
         trace.model = model.getName();
         context.getMetadata().set(DmnTrace.KEY, trace);
+        context.getMetadata().set(EvaluationBounds.KEY, budget);
         DMNResult result = policy.dmn().evaluateAll(model, context);
+        budget.requireWithin(); // before the DMN errors: a failed bound also fails the decisions after it
         if (result.hasErrors()) {
             throw new EvaluationException("Model '" + model.getName() + "' failed: " + result.getMessages().stream()
                     .map(m -> m.getText()).collect(Collectors.joining("; ")));

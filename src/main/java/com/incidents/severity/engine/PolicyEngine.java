@@ -25,7 +25,12 @@ public final class PolicyEngine {
     private final Map<String, Boolean> ranking = new ConcurrentHashMap<>();
 
     public PolicyEngine(CompiledPolicy policy, long maxEntries) {
-        this.engine = new EngineEvaluator(policy);
+        this(policy, maxEntries, EvaluationBounds.DEFAULT);
+    }
+
+    /** An engine whose every evaluation keeps to {@code bounds} (value sizes, allocation, interruption). */
+    public PolicyEngine(CompiledPolicy policy, long maxEntries, EvaluationBounds bounds) {
+        this.engine = new EngineEvaluator(policy, bounds);
         this.steps = DurationSteps.of(policy);
         String problem = maxEntries <= 0 ? "disabled by configuration" : CacheSafety.check(policy).orElse(null);
         this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).recordStats(() -> stats).build() : null;

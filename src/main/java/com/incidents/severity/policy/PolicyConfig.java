@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.incidents.severity.engine.EvaluationBounds;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +18,23 @@ public interface PolicyConfig {
     Cache cache();
 
     Reload reload();
+
+    Evaluation evaluation();
+
+    /** Each evaluation's bounds (README, "What a policy may contain"): live decisions, scenarios, previews, replays. */
+    interface Evaluation {
+        /** The most characters (of a string) or items (of a list or context) a decision's value may hold. */
+        @WithDefault(EvaluationBounds.MAX_VALUE_LENGTH)
+        int maxValueLength();
+
+        /** The most bytes one evaluation may allocate on its thread, checked at each decision; 0: not checked. */
+        @WithDefault(EvaluationBounds.MAX_ALLOCATED_BYTES)
+        long maxAllocatedBytes();
+
+        default EvaluationBounds bounds() {
+            return new EvaluationBounds(maxValueLength(), maxAllocatedBytes());
+        }
+    }
 
     interface Rules {
         /**
@@ -55,5 +74,12 @@ public interface PolicyConfig {
          */
         @WithDefault("false")
         boolean blockOnWarnings();
+
+        /**
+         * How long the checks of a reload (startup, API, watched folder) may take; past it the
+         * policy is refused, the one in force stays, and the check is given up at its next step.
+         */
+        @WithDefault("120s")
+        Duration timeLimit();
     }
 }

@@ -109,8 +109,8 @@ class CrashRecoveryIT {
     private static Process start(Path data, int port) throws Exception {
         File jar = new File("target/quarkus-app/quarkus-run.jar");
         assertTrue(jar.exists(), "run ./mvnw verify so that the packaged service exists");
-        List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + port, "-Dseverity.audit.data-dir=" + data.toAbsolutePath()));
+        List<String> command = new java.util.ArrayList<>(PackagedService.launch());
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dseverity.audit.data-dir=" + data.toAbsolutePath()));
         command.addAll(PackagedService.TEST_USERS); // users given at run time, as an operator would
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         Process p = new ProcessBuilder(command)

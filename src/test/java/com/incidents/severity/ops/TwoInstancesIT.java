@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.PackagedService;
 import com.incidents.severity.support.PolicyEdits;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -154,8 +155,8 @@ class TwoInstancesIT {
         Files.createDirectories(dir);
         File jar = new File(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(jar.exists(), "run ./mvnw verify so that the packaged service exists");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.profile=postgresql",
+        List<String> command = new java.util.ArrayList<>(PackagedService.launch());
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.profile=postgresql",
                 "-Dquarkus.datasource.\"postgresql\".jdbc.url=" + url,
                 "-Dquarkus.datasource.\"postgresql\".username=severity_app",
                 "-Dquarkus.datasource.\"postgresql\".password=app-secret",
@@ -165,7 +166,7 @@ class TwoInstancesIT {
                 "-Dquarkus.security.users.embedded.plain-text=true",
                 "-Dquarkus.security.users.embedded.users.admin=admin",
                 "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor",
-                "-jar", jar.getAbsolutePath());
+                "-jar", jar.getAbsolutePath()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile())
                 .start();
     }

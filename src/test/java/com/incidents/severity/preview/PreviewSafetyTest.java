@@ -80,6 +80,41 @@ class PreviewSafetyTest {
         stillAnswering();
     }
 
+    /**
+     * The FEEL that exhausted a 512 MB heap, and its variants, are refused by the FEEL rule before
+     * anything evaluates them: each preview answers within seconds (its time limit is 60 s).
+     */
+    @Test
+    void unboundedFeelIsRefusedFastAndTheServiceAnswers() {
+        for (String name : List.of("feel-for-range", "feel-some-range", "feel-nested-for", "feel-recursion",
+                "feel-string-join", "dmn-boxed-for", "dmn-bkm-recursion")) {
+            long start = System.nanoTime();
+            given().contentType("application/zip").body(zipOfFixtureWith(Hostile.files(name)))
+                    .post("/api/v1/policy/preview?replace=true").then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("diagnostics.file", hasItem("hostile.dmn"))
+                    .body("diagnostics.message", hasItem(containsString("is not allowed")));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms < 10_000, name + " took " + ms + " ms to refuse");
+            stillAnswering();
+        }
+    }
+
+    /**
+     * Bounded FEEL can still double a string from decision to decision; the candidate's scenarios
+     * stop at the value-size limit, the preview answers 422 naming it, and the service answers.
+     */
+    @Test
+    void valuesThatDoubleFromDecisionToDecisionStopAtTheSizeLimit() throws Exception {
+        String dmn = Hostile.doublingChain(Files.readString(
+                com.incidents.severity.support.Fixture.dir().resolve("incident-severity.dmn")), 40);
+        given().multiPart("incident-severity.dmn", "incident-severity.dmn", dmn.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/policy/preview").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("/problems/policy-refused"))
+                .body("diagnostics.message", hasItem(containsString("severity.evaluation.max-value-length")));
+        stillAnswering();
+    }
+
     @Test
     void partNamesOutsideThePolicyAreRefusedAndNothingIsWritten() throws Exception {
         String id = UUID.randomUUID().toString();

@@ -45,6 +45,29 @@ public final class Hostile {
         return files;
     }
 
+    /**
+     * {@code dmn} (a model of the fixture) with a chain of {@code decisions} decisions added, each
+     * the previous one's string twice ({@code d1 + d1}): a policy of bounded FEEL whose last value
+     * would have 16 x 2^decisions characters. What bounds it is the value-size and allocation
+     * checks between decisions (EvaluationBounds), not the FEEL rule.
+     */
+    public static String doublingChain(String dmn, int decisions) {
+        StringBuilder chain = new StringBuilder();
+        for (int i = 0; i <= decisions; i++) {
+            chain.append("  <decision id=\"_dbl").append(i).append("\" name=\"d").append(i).append("\">")
+                    .append("<variable id=\"_dblv").append(i).append("\" name=\"d").append(i).append("\"/>");
+            if (i > 0) {
+                chain.append("<informationRequirement id=\"_dblr").append(i).append("\"><requiredDecision href=\"#_dbl")
+                        .append(i - 1).append("\"/></informationRequirement>");
+            }
+            chain.append("<literalExpression id=\"_dble").append(i).append("\"><text>")
+                    .append(i == 0 ? "&quot;xxxxxxxxxxxxxxxx&quot;" : "d" + (i - 1) + " + d" + (i - 1))
+                    .append("</text></literalExpression></decision>\n");
+        }
+        int at = dmn.contains("<dmndi:DMNDI") ? dmn.indexOf("  <dmndi:DMNDI") : dmn.lastIndexOf("</definitions>");
+        return dmn.substring(0, at) + chain + dmn.substring(at);
+    }
+
     /** The fixture with one case's files added or put in place. */
     public static PolicyFiles policy(String name) {
         Map<String, byte[]> files = new TreeMap<>(Fixture.files().files());

@@ -38,6 +38,17 @@ public final class PackagedService implements AutoCloseable {
             "-Dseverity.security.sign-in.max-failures-per-user=100000",
             "-Dseverity.security.sign-in.max-failures-per-address=100000");
 
+    /**
+     * The start of the jar's launch line, as the image (Dockerfile), compose and the README give it:
+     * the JVM, then {@code -XX:+ExitOnOutOfMemoryError}, so that an OutOfMemoryError anywhere stops
+     * the process instead of leaving it up and deaf. Every test that starts the jar starts it so.
+     */
+    public static List<String> launch() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"), EXIT_ON_OOM);
+    }
+
+    public static final String EXIT_ON_OOM = "-XX:+ExitOnOutOfMemoryError";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -58,8 +69,8 @@ public final class PackagedService implements AutoCloseable {
     public static PackagedService start(Path data, int port, List<String> options) throws Exception {
         File jar = new File(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(jar.exists(), "run ./mvnw verify so that the packaged service exists");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dquarkus.http.port=" + port, "-Dseverity.audit.data-dir=" + data.toAbsolutePath()));
+        List<String> command = new ArrayList<>(launch());
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dseverity.audit.data-dir=" + data.toAbsolutePath()));
         command.addAll(options);
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         Path log = data.resolve("service-" + System.nanoTime() + ".log");
@@ -91,6 +102,12 @@ public final class PackagedService implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The exit code once the process has ended within {@code wait}; empty while it still runs. */
+    public java.util.OptionalInt exitCode(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     public String log() throws Exception {

@@ -18,6 +18,7 @@ import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.compile.PolicyCompiler;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.policy.PolicyConfig;
 import com.incidents.severity.policy.service.PolicyService;
 
 /**
@@ -36,6 +37,9 @@ public class StoredPolicies {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PolicyConfig bounds;
 
     private final Cache<String, PolicyEngine> versions = Caffeine.newBuilder().maximumSize(4).build();
 
@@ -61,7 +65,8 @@ public class StoredPolicies {
                 var file = it.next();
                 contents.put(file.getKey(), file.getValue().asText().getBytes(StandardCharsets.UTF_8));
             }
-            engine = new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("audit:" + version, contents)), 0);
+            engine = new PolicyEngine(new PolicyCompiler().compile(PolicyFiles.of("audit:" + version, contents)), 0,
+                    bounds.evaluation().bounds());
             versions.put(version, engine);
         }
         return engine;

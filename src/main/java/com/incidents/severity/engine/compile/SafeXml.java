@@ -5,9 +5,11 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.SAXParser;
@@ -33,6 +35,10 @@ import com.incidents.severity.engine.model.PolicyDiagnostic;
  * {@code external} functions, imports of other than DMN models, expression languages other than
  * FEEL, schema locations, XInclude, and in {@code kmodule.xml} anything beyond knowledge bases and
  * sessions (listeners, work item handlers and configuration properties name classes to create).
+ * In a DMN file it also keeps evaluation bounded: a decision's logic is a decision table or a
+ * literal expression (no boxed loop, context, function, invocation or relation, no business
+ * knowledge model), a table returns one row's outputs (no list of every matching row), and each
+ * FEEL text keeps to {@link FeelBounds}.
  */
 final class SafeXml {
 
@@ -46,6 +52,24 @@ final class SafeXml {
             "kbase", Set.of("name", "packages", "default", "equalsBehavior", "eventProcessingMode"),
             "ksession", Set.of("name", "type", "default", "clockType"));
     private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
+    /** DMN elements that iterate, define or call functions, or build values from named parts: not in a policy. */
+    private static final Map<String, String> UNBOUNDED_DMN = Map.ofEntries(
+            Map.entry("for", "a boxed 'for' loop"), Map.entry("every", "a boxed 'every' loop"),
+            Map.entry("some", "a boxed 'some' loop"), Map.entry("filter", "a boxed filter"),
+            Map.entry("iterator", "a boxed iterator"),
+            Map.entry("functionDefinition", "a function definition (it can call itself)"),
+            Map.entry("businessKnowledgeModel", "a business knowledge model (a function, which can call itself)"),
+            Map.entry("decisionService", "a decision service (a function)"),
+            Map.entry("invocation", "a function invocation"),
+            Map.entry("context", "a boxed context (its entries can double a value one after another)"),
+            Map.entry("relation", "a boxed relation"), Map.entry("list", "a boxed list"));
+    /** The namespaces of DMN diagrams (shapes, labels): their element names mean nothing to evaluation. */
+    private static final Pattern DIAGRAM = Pattern.compile("DMNDI|/DC/?$|/DI/?$");
+    /** Hit policies that return a list of every matching row's outputs (COLLECT only without an aggregation). */
+    private static final Set<String> LIST_HIT_POLICIES = Set.of("RULE ORDER", "OUTPUT ORDER", "COLLECT");
+    /** Where a FEEL text is a list of unary tests rather than an expression. */
+    private static final Set<String> UNARY_TEST_PARENTS = Set.of("inputEntry", "allowedValues", "outputValues",
+            "typeConstraint", "inputValues");
 
     private SafeXml() {
     }
@@ -111,6 +135,12 @@ final class SafeXml {
         private Locator locator;
         private StringBuilder feel;
         private int feelLine;
+        private String feelParent;
+        private String decision;
+        private final Set<String> names = new HashSet<>();
+        private final List<Feel> texts = new ArrayList<>();
+        /** What would make evaluation unbounded: named after what would run code, which comes first. */
+        private final List<PolicyDiagnostic> unbounded = new ArrayList<>();
 
         Handler(String path, List<PolicyDiagnostic> problems) {
             this.path = path;
@@ -150,13 +180,32 @@ final class SafeXml {
                 }
             }
             if (dmn) {
-                dmnElement(local, parent, attributes);
+                dmnElement(uri, local, parent, attributes);
             } else if (kmodule) {
                 kmoduleElement(local, attributes);
             }
         }
 
-        private void dmnElement(String local, String parent, Attributes attributes) {
+        private void dmnElement(String uri, String local, String parent, Attributes attributes) {
+            String name = attributes.getValue("name");
+            if (name != null) {
+                names.add(name.strip());
+            }
+            if (local.equals("decision")) {
+                decision = name;
+            }
+            if (UNBOUNDED_DMN.containsKey(local) && !DIAGRAM.matcher(uri).find()) {
+                unbounded.add(at(path, line(), UNBOUNDED_DMN.get(local) + " is not allowed: a decision is a decision"
+                        + " table or a literal expression, so that its evaluation stays bounded"));
+            }
+            if (local.equals("decisionTable")) {
+                String hit = attributes.getValue("hitPolicy");
+                if (hit != null && LIST_HIT_POLICIES.contains(hit.strip())
+                        && !(hit.strip().equals("COLLECT") && attributes.getValue("aggregation") != null)) {
+                    unbounded.add(at(path, line(), "the hit policy " + hit + " is not allowed (it returns a list of"
+                            + " every matching row): use UNIQUE, ANY, FIRST, PRIORITY, or COLLECT with an aggregation"));
+                }
+            }
             if (local.equals("functionDefinition") || local.equals("encapsulatedLogic")) {
                 for (int i = 0; i < attributes.getLength(); i++) {
                     if (attributes.getLocalName(i).equals("kind") && !FEEL_KINDS.contains(attributes.getValue(i))) {
@@ -180,6 +229,7 @@ final class SafeXml {
             if (local.equals("text") && !FREE_TEXT_PARENTS.contains(parent)) {
                 feel = new StringBuilder();
                 feelLine = line();
+                feelParent = parent;
             }
         }
 
@@ -211,14 +261,37 @@ final class SafeXml {
                 if (hasExternal(feel.toString())) {
                     problems.add(at(path, feelLine, "a FEEL external function is not allowed (it calls Java): "
                             + abbreviate(feel.toString())));
+                } else {
+                    texts.add(new Feel(feel.toString(), feelLine, decision, UNARY_TEST_PARENTS.contains(feelParent)));
                 }
                 feel = null;
+            }
+            if (local.equals("decision")) {
+                decision = null;
+            }
+        }
+
+        /** Each FEEL text against {@link FeelBounds}, once every name of the model is known. */
+        @Override
+        public void endDocument() {
+            problems.addAll(unbounded);
+            for (Feel text : texts) {
+                if (text.text().isBlank()) {
+                    continue;
+                }
+                FeelBounds.refusal(text.text(), text.unaryTests(), names).ifPresent(why -> problems.add(
+                        new PolicyDiagnostic("ERROR", path, text.decision(), text.line() > 0 ? "line " + text.line()
+                                : null, why + ": " + abbreviate(text.text()))));
             }
         }
 
         private void refuse(String message) {
             problems.add(at(path, line(), message));
         }
+    }
+
+    /** A FEEL text of a DMN file: where it is and whether it is a list of unary tests. */
+    private record Feel(String text, int line, String decision, boolean unaryTests) {
     }
 
     /** Whether FEEL's own lexer finds the keyword {@code external} (outside strings and comments). */

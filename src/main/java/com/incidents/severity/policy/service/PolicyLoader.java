@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 
 import org.jboss.logging.Logger;
 
+import com.incidents.severity.engine.EvaluationBounds;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.policy.load.DmnValidation;
@@ -30,6 +31,7 @@ public final class PolicyLoader {
 
     private final long cacheEntries;
     private final boolean blockOnWarnings;
+    private final EvaluationBounds bounds;
     private final DmnValidation validation = new DmnValidation();
 
     public PolicyLoader(long cacheEntries) {
@@ -37,8 +39,14 @@ public final class PolicyLoader {
     }
 
     public PolicyLoader(long cacheEntries, boolean blockOnWarnings) {
+        this(cacheEntries, blockOnWarnings, EvaluationBounds.DEFAULT);
+    }
+
+    /** {@code bounds}: what each evaluation of the engine it makes keeps to, its scenarios' included. */
+    public PolicyLoader(long cacheEntries, boolean blockOnWarnings, EvaluationBounds bounds) {
         this.cacheEntries = cacheEntries;
         this.blockOnWarnings = blockOnWarnings;
+        this.bounds = bounds;
     }
 
     /** A policy engine ready to serve, or a {@link PolicyBuildException} naming every blocking problem. */
@@ -74,7 +82,7 @@ public final class PolicyLoader {
         PolicyEngine engine = compiled == null ? null : engine(compiled, build);
         long readyAt = System.nanoTime();
         List<ScenarioResult> scenarios = compiled == null ? List.of()
-                : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0), files);
+                : ScenarioRunner.run(engine != null ? engine : new PolicyEngine(compiled, 0, bounds), files);
         long end = System.nanoTime();
         List<PolicyDiagnostic> blocking = blocking(build, validated.diagnostics(), scenarios);
         long durationMs = (end - start) / 1_000_000;
@@ -115,7 +123,7 @@ public final class PolicyLoader {
     /** The engine to serve with; the scenarios run on this very engine, its outcome cache included. */
     private PolicyEngine engine(CompiledPolicy compiled, List<PolicyDiagnostic> build) {
         try {
-            return new PolicyEngine(compiled, cacheEntries);
+            return new PolicyEngine(compiled, cacheEntries, bounds);
         } catch (RuntimeException e) {
             LOG.warn("A candidate policy could not be made ready to serve; it is refused", e);
             build.add(PolicyDiagnostic.error(null, null, "The policy cannot serve: " + e.getMessage()));

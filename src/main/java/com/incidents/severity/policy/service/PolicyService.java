@@ -1,10 +1,14 @@
 package com.incidents.severity.policy.service;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,6 +50,8 @@ public class PolicyService {
     private final ReloadHistory history = new ReloadHistory();
     private PolicyLoader loader;
     private final Object candidateLoaderLock = new Object();
+    /** Reload checks, one at a time (reloads are synchronized), each within severity.reload.time-limit. */
+    private final TimeLimit reloadThread = new TimeLimit("policy-reload");
     private PolicyLoader candidateLoader;
 
     void onStart(@Observes StartupEvent event) {
@@ -89,7 +95,7 @@ public class PolicyService {
             if (inForce != null && inForce.version().equals(files.version())) {
                 reload.unchanged(files);
             } else {
-                PolicyCheck check = loader().check(files);
+                PolicyCheck check = checkWithinLimit(files);
                 if (check.accepted()) {
                     putInForce(check.engine(), files, trigger);
                 }
@@ -107,6 +113,28 @@ public class PolicyService {
         metrics.inForce(current.get() == null ? null : current.get().version());
         reload.log();
         return attempt;
+    }
+
+    /** The reload's checks on a thread of their own, given up past {@code severity.reload.time-limit}. */
+    private PolicyCheck checkWithinLimit(PolicyFiles files) {
+        Duration limit = config.reload().timeLimit();
+        try {
+            return reloadThread.call(() -> loader().check(files), limit);
+        } catch (TimeoutException e) {
+            List<PolicyDiagnostic> refused = List.of(PolicyDiagnostic.error(null, null, "The checks of the policy did not"
+                    + " finish within " + limit.toSeconds() + " s (severity.reload.time-limit); it is refused"));
+            return new PolicyCheck(files, null, false, List.of(), List.of(), List.of(), refused, limit.toMillis(),
+                    "given up at the time limit");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        reloadThread.shutdown();
     }
 
     /** The policy in force as the API shows it; its record is looked up by the engine's own version. */
@@ -150,7 +178,8 @@ public class PolicyService {
     private PolicyLoader candidateLoader() {
         synchronized (candidateLoaderLock) {
             if (candidateLoader == null) {
-                candidateLoader = new PolicyLoader(config.cache().maxEntries(), config.reload().blockOnWarnings());
+                candidateLoader = new PolicyLoader(config.cache().maxEntries(), config.reload().blockOnWarnings(),
+                        config.evaluation().bounds());
             }
             return candidateLoader;
         }
@@ -159,7 +188,7 @@ public class PolicyService {
     private PolicyLoader loader() {
         if (loader == null) {
             loader = new PolicyLoader(config.cache().maxEntries(),
-                    config.reload().blockOnWarnings());
+                    config.reload().blockOnWarnings(), config.evaluation().bounds());
         }
         return loader;
     }

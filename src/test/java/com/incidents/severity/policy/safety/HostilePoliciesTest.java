@@ -47,7 +47,15 @@ class HostilePoliciesTest {
             Map.entry("feel-java-function", new Expected("hostile.dmn", 6, "function of kind 'Java'")),
             Map.entry("declare-existing-class", new Expected("severity/declare.drl", 1, "package org.mvel2.sh")),
             Map.entry("declare-qualified-class", new Expected("severity/hostile.drl", 4, "declare java.io.FileOutputStream")),
-            Map.entry("feel-external", new Expected("hostile.dmn", 7, "FEEL external function")));
+            Map.entry("feel-external", new Expected("hostile.dmn", 7, "FEEL external function")),
+            // unbounded evaluation: loops, recursion and amplifying functions (FeelBounds, SafeXml)
+            Map.entry("feel-for-range", new Expected("hostile.dmn", 7, "'for ... in ... return' loop")),
+            Map.entry("feel-some-range", new Expected("hostile.dmn", 7, "'some ... in ... satisfies' loop")),
+            Map.entry("feel-nested-for", new Expected("hostile.dmn", 7, "'for ... in ... return' loop")),
+            Map.entry("feel-recursion", new Expected("hostile.dmn", 7, "a context { name: ... }")),
+            Map.entry("feel-string-join", new Expected("hostile.dmn", 7, "a call of 'string join'")),
+            Map.entry("dmn-boxed-for", new Expected("hostile.dmn", 6, "a boxed 'for' loop")),
+            Map.entry("dmn-bkm-recursion", new Expected("hostile.dmn", 4, "a business knowledge model")));
 
     private static final List<Path> MARKERS = List.of(Path.of("target/hostile-exec-ran"),
             Path.of("target/hostile-annotation-ran"), Path.of("target/hostile-shell-ran"), Path.of("target/hostile-fos-ran"));

@@ -20,7 +20,10 @@ import com.incidents.severity.problem.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.incidents.severity.support.logs.ExpectedErrors;
 
-/** A reload reports its true cause: an unreadable folder as such, a bug as an internal error with a logged id. */
+/**
+ * A reload reports its true cause: an unreadable folder as such, a bug as an internal error with a
+ * logged id, checks past severity.reload.time-limit as refused naming it.
+ */
 class ReloadFailureTest {
 
     @ExpectedErrors("a missing folder is refused")
@@ -54,8 +57,24 @@ class ReloadFailureTest {
         }
     }
 
-    /** A service reading {@code dir}; with {@code bug}, reading its cache settings throws as a bug would. */
+    @ExpectedErrors("a reload past its time limit is refused")
+
+    @Test
+    void aReloadPastItsTimeLimitIsRefusedNamingTheLimit() {
+        // rules/ is a valid policy: only the limit can refuse it
+        ReloadAttempt attempt = service(Path.of("rules"), false, Duration.ofMillis(1)).reload(ReloadTrigger.API);
+
+        assertFalse(attempt.accepted());
+        String message = attempt.diagnostics().get(0).message();
+        assertTrue(message.contains("did not finish within") && message.contains("severity.reload.time-limit"), message);
+    }
+
     private static PolicyService service(Path dir, boolean bug) {
+        return service(dir, bug, Duration.ofSeconds(120));
+    }
+
+    /** A service reading {@code dir}; with {@code bug}, reading its cache settings throws as a bug would. */
+    private static PolicyService service(Path dir, boolean bug, Duration timeLimit) {
         PolicyService service = new PolicyService();
         service.metrics = new ReloadMetrics(new SimpleMeterRegistry());
         service.config = new PolicyConfig() {
@@ -88,6 +107,26 @@ class ReloadFailureTest {
                     @Override
                     public boolean blockOnWarnings() {
                         return false;
+                    }
+
+                    @Override
+                    public Duration timeLimit() {
+                        return timeLimit;
+                    }
+                };
+            }
+
+            @Override
+            public Evaluation evaluation() {
+                return new Evaluation() {
+                    @Override
+                    public int maxValueLength() {
+                        return com.incidents.severity.engine.EvaluationBounds.DEFAULT.maxValueLength();
+                    }
+
+                    @Override
+                    public long maxAllocatedBytes() {
+                        return com.incidents.severity.engine.EvaluationBounds.DEFAULT.maxAllocatedBytes();
                     }
                 };
             }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.incidents.severity.support.PackagedService;
 import com.incidents.severity.support.PolicyEdits;
 import com.incidents.severity.support.Fixture;
 
@@ -54,7 +55,7 @@ class PackagedJarIT {
     @Test
     void withoutArgumentsTheServiceStartsAndBecomesReady() throws Exception {
         // Its audit database goes under target/, not into ./data of the clone.
-        Process service = new ProcessBuilder("java", "-Dquarkus.http.port=0",
+        Process service = new ProcessBuilder("java", PackagedService.EXIT_ON_OOM, "-Dquarkus.http.port=0",
                 "-Dseverity.audit.data-dir=" + Files.createTempDirectory("packaged-jar-audit-"), "-jar", JAR.toString())
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
@@ -113,7 +114,7 @@ class PackagedJarIT {
     }
 
     private static Result run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of("java", PackagedService.EXIT_ON_OOM, "-jar", JAR.toString()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
