@@ -30,7 +30,6 @@ public class SignInRefusedRoute {
             return;
         }
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (accept != null && accept.contains("text/html")) {
             ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, PAGE).end();
         } else {
