@@ -53,6 +53,24 @@ class OutputHygieneTest {
                 .then().statusCode(200));
     }
 
+    /** The CSP admits no inline script or style: the templates have none, nor event-handler attributes. */
+    @Test
+    void templatesHaveNoInlineScriptOrStyle() throws Exception {
+        var inline = java.util.regex.Pattern.compile("<script(?![^>]*\\bsrc=)|<style|\\sstyle=|\\son[a-z]+=|javascript:",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            List<String> found = files.filter(f -> f.toString().endsWith(".html")).flatMap(f -> {
+                try {
+                    return java.nio.file.Files.readAllLines(f).stream().filter(l -> inline.matcher(l).find())
+                            .map(l -> f + ": " + l.strip());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+            assertEquals(List.of(), found);
+        }
+    }
+
     @Test
     void aCallersFormulaIsExportedAsText() throws Exception {
         String id = given().contentType(ContentType.JSON).header("X-Client-Id", FORMULA).body("{\"partnerReports\":3}")
