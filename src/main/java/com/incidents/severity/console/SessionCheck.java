@@ -11,6 +11,8 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
@@ -24,7 +26,7 @@ import io.vertx.ext.web.RoutingContext;
  * without the sign-in form's own token ({@link SignInRefusedException}, so no other site can sign a
  * browser into its account), then opens a session ({@link ConsoleSessions}) and sends its id in a
  * cookie;</li>
- * <li>on every other console request: the form's cookie names the user, and this sign-in must still
+ * <li>on every other request the form's cookie authenticates (wherever it is sent): it names the user, and this sign-in must still
  * hold (not signed out on any replica, not ended); otherwise both cookies are dropped and the
  * request is unauthenticated (the form sends the browser to the sign-in page).</li>
  * </ul>
@@ -59,14 +61,11 @@ public class SessionCheck implements SecurityIdentityAugmentor {
         if (ctx == null || identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        String path = ctx.normalizedPath();
-        if (SIGN_IN.equals(path)) {
-            return context.runBlocking(() -> signIn(identity, ctx));
+        if (!(ctx.get(HttpAuthenticationMechanism.class.getName()) instanceof FormAuthenticationMechanism)) {
+            return Uni.createFrom().item(identity); // HTTP Basic or a bearer token: no console session
         }
-        if (path.equals("/ui") || path.startsWith("/ui/")) {
-            return context.runBlocking(() -> resume(identity, ctx));
-        }
-        return Uni.createFrom().item(identity);
+        return SIGN_IN.equals(ctx.normalizedPath()) ? context.runBlocking(() -> signIn(identity, ctx))
+                : context.runBlocking(() -> resume(identity, ctx));
     }
 
     private SecurityIdentity signIn(SecurityIdentity identity, RoutingContext ctx) {

@@ -69,6 +69,8 @@ class ConsoleSessionTest {
         given().auth().none().redirects().follow(false).cookies(copy).formParam("csrf-token", token)
                 .post("/ui/decisions/" + java.util.UUID.randomUUID() + "/replay").then().statusCode(302)
                 .header("Location", endsWith("/ui/login"));
+        // nor does it authenticate outside the console: the API takes no form cookie at all
+        given().auth().none().redirects().follow(false).cookies(copy).get("/api/v1/decisions").then().statusCode(401);
     }
 
     @Test
