@@ -37,12 +37,17 @@ public class ConsoleUser {
         return identity.hasRole(Roles.CLIENT);
     }
 
-    /** The CSRF token every POST form of the console carries. */
+    /** The id of this sign-in (see {@link SessionCheck}); null when not signed in to the console. */
+    public String sessionId() {
+        return signedIn() ? identity.getAttribute(SessionCheck.SESSION_ID) : null;
+    }
+
+    /** The CSRF token every POST form of the console carries: this sign-in's. */
     public String csrfToken() {
-        return signedIn() ? csrf.token(name()) : "";
+        return sessionId() == null ? "" : csrf.token(sessionId());
     }
 
     public void checkCsrf(String sent) {
-        csrf.check(sent, name());
+        csrf.check(sent, sessionId());
     }
 }

@@ -24,6 +24,16 @@ public interface SecurityConfig {
 
     SignIn signIn();
 
+    Session session();
+
+    /** A console sign-in (a row of console_session, shared by every replica). */
+    interface Session {
+
+        /** How long a sign-in lasts at most, however busy; the form's own idle timeout ends it sooner. */
+        @WithDefault("8h")
+        Duration lifetime();
+    }
+
     /** Failed sign-ins (a wrong Basic password, a refused sign-in form) allowed before a 429. */
     interface SignIn {
 

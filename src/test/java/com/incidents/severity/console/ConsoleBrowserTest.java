@@ -95,6 +95,10 @@ class ConsoleBrowserTest {
             b.find("tr[data-decision-id='" + id + "'] a").click();
             assertEquals(trace.getString("result.severity"), b.find("#outcome-severity").getText());
             assertTablesMatchTheTrace(b, trace);
+            // console.js (a /ui/static file, the only script the pages' CSP admits) ran: it makes the deciding rows focusable
+            assertEquals("0", b.find("table[data-table] tr[data-selected='true']").getAttribute("tabindex"),
+                    "the console's script ran under Content-Security-Policy " + given().auth().none()
+                            .get("/ui/login").header("Content-Security-Policy"));
             b.screenshots("decision");
             b.view("decision-tables", "table[data-table='Impact severity'] tr[data-selected='true']");
 

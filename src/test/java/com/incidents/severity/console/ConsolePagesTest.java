@@ -54,14 +54,14 @@ class ConsolePagesTest {
         String one = Console.decide(caller, "{\"partnerReports\":16}");
         String two = Console.decide(caller, "{\"partnerReports\":3}");
         var auditor = Console.signIn("auditor");
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?clientLabel=" + caller).then().statusCode(200)
+        given().cookies(auditor).get("/ui/decisions?clientLabel=" + caller).then().statusCode(200)
                 .body(containsString(one), containsString(two), containsString("2 matching"),
                         containsString("data-severity=\"SEV1\""), containsString("/ui/decisions/export?clientLabel="));
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?clientLabel=" + caller + "&severity=SEV1")
+        given().cookies(auditor).get("/ui/decisions?clientLabel=" + caller + "&severity=SEV1")
                 .then().statusCode(200).body(containsString(one), not(containsString(two)), containsString("1 matching"));
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions/export?format=csv&clientLabel=" + caller)
+        given().cookies(auditor).get("/ui/decisions/export?format=csv&clientLabel=" + caller)
                 .then().statusCode(200).contentType(containsString("text/csv")).body(containsString(one), containsString(two));
-        given().cookie(Console.COOKIE, auditor).get("/ui/decisions?severity=SEV9&from=yesterday").then().statusCode(400)
+        given().cookies(auditor).get("/ui/decisions?severity=SEV9&from=yesterday").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("role=\"alert\""),
                         containsString("severity must be one of"), containsString("from must be an ISO-8601 instant"));
     }
@@ -72,12 +72,12 @@ class ConsolePagesTest {
         String oldest = Console.decide(caller, "{\"partnerReports\":1}");
         String middle = Console.decide(caller, "{\"partnerReports\":2}");
         String newest = Console.decide(caller, "{\"partnerReports\":3}");
-        String cookie = Console.signIn("auditor");
-        String first = given().cookie(Console.COOKIE, cookie).get("/ui/decisions?limit=2&clientLabel=" + caller)
+        var cookie = Console.signIn("auditor");
+        String first = given().cookies(cookie).get("/ui/decisions?limit=2&clientLabel=" + caller)
                 .then().statusCode(200).body(containsString(newest), containsString(middle), not(containsString(oldest)),
                         containsString("3 matching")).extract().asString();
         String older = new XmlPath(XmlPath.CompatibilityMode.HTML, first).getString("**.find { it.@rel == 'next' }.@href");
-        given().urlEncodingEnabled(false).cookie(Console.COOKIE, cookie).get(older).then().statusCode(200)
+        given().urlEncodingEnabled(false).cookies(cookie).get(older).then().statusCode(200)
                 .body(containsString(oldest), not(containsString(middle)), not(containsString("rel=\"next\"")));
     }
 
@@ -90,45 +90,45 @@ class ConsolePagesTest {
 
     @Test
     void tryDecidesRecordsAndShowsTheTables() {
-        String cookie = Console.signIn("admin");
-        String form = given().cookie(Console.COOKIE, cookie).get("/ui/try").then().statusCode(200)
+        var cookie = Console.signIn("admin");
+        String form = given().cookies(cookie).get("/ui/try").then().statusCode(200)
                 .body(containsString("<optgroup label=\"Tier"), containsString("<label for=\"partnerReports\">"))
                 .extract().asString();
         String token = new XmlPath(XmlPath.CompatibilityMode.HTML, form)
                 .getString("**.find { it.@name == 'csrf-token' }.@value");
-        String page = given().cookie(Console.COOKIE, cookie).formParam("csrf-token", token).formParam("partnerReports", "16")
+        String page = given().cookies(cookie).formParam("csrf-token", token).formParam("partnerReports", "16")
                 .post("/ui/try").then().statusCode(200).body(containsString("data-table=\"Escalation severity\""))
                 .extract().asString();
         String id = new XmlPath(XmlPath.CompatibilityMode.HTML, page).getString("**.find { it.@id == 'answer-id' }");
         given().get("/api/v1/decisions/" + id).then().statusCode(200).body("caller", equalTo("admin"));
-        given().cookie(Console.COOKIE, cookie).formParam("csrf-token", token).formParam("partnerReports", "many")
+        given().cookies(cookie).formParam("csrf-token", token).formParam("partnerReports", "many")
                 .post("/ui/try").then().statusCode(422).body(containsString("role=\"alert\""), containsString("partnerReports"));
     }
 
     @Test
     void thePolicyPagesDrawEveryTable() {
-        String cookie = Console.signIn("client");
+        var cookie = Console.signIn("client");
         int tables = given().get("/api/v1/policy").then().statusCode(200).extract().path("tables.size()");
-        String html = given().cookie(Console.COOKIE, cookie).get("/ui/policy").then().statusCode(200)
+        String html = given().cookies(cookie).get("/ui/policy").then().statusCode(200)
                 .body(containsString("incident-severity.dmn"), containsString("Last reload")).extract().asString();
         assertEquals(tables, html.split("<table class=\"rules\" data-table=", -1).length - 1);
         String version = given().get("/api/v1/policy").then().extract().path("version");
-        given().cookie(Console.COOKIE, cookie).get("/ui/policy/versions/" + version).then().statusCode(200)
+        given().cookies(cookie).get("/ui/policy/versions/" + version).then().statusCode(200)
                 .body(containsString("This version is in force"));
-        given().cookie(Console.COOKIE, cookie).get("/ui/policy/versions/nope").then().statusCode(404)
+        given().cookies(cookie).get("/ui/policy/versions/nope").then().statusCode(404)
                 .body(containsString("neither in force nor stored"));
-        given().cookie(Console.COOKIE, cookie).get("/ui/policy/diff?from=nope&to=" + version).then().statusCode(404)
+        given().cookies(cookie).get("/ui/policy/diff?from=nope&to=" + version).then().statusCode(404)
                 .body(containsString("role=\"alert\""));
-        given().cookie(Console.COOKIE, cookie).get("/ui/capabilities").then().statusCode(200)
+        given().cookies(cookie).get("/ui/capabilities").then().statusCode(200)
                 .body(containsString("Hosted storage"), containsString("data-tier=\"C1\""));
     }
 
     @Test
     void verifyShowsTheResultAndRefusesABadWindowReadably() {
-        String cookie = Console.signIn("auditor");
-        given().cookie(Console.COOKIE, cookie).get("/ui/verify?run=true").then().statusCode(200)
+        var cookie = Console.signIn("auditor");
+        given().cookies(cookie).get("/ui/verify?run=true").then().statusCode(200)
                 .body(containsString("data-valid="));
-        given().cookie(Console.COOKIE, cookie).get("/ui/verify?run=true&from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z")
+        given().cookies(cookie).get("/ui/verify?run=true&from=2026-11-28T10:00:00Z&to=2026-11-28T09:00:00Z")
                 .then().statusCode(400).body(containsString("to must be later than from"));
     }
 }

@@ -79,11 +79,10 @@ class ConsoleSecurityTest {
 
     @Test
     void signingOutForgetsTheSession() {
-        String cookie = Console.signIn("auditor");
-        String token = given().cookie(Console.COOKIE, cookie).get("/ui/decisions").then().statusCode(200)
-                .extract().htmlPath().getString("**.find { it.@name == 'csrf-token' }.@value");
-        given().auth().none().redirects().follow(false).cookie(Console.COOKIE, cookie).formParam("csrf-token", token)
+        var cookies = Console.signIn("auditor");
+        String token = Console.formToken(cookies, "/ui/decisions");
+        given().auth().none().redirects().follow(false).cookies(cookies).formParam("csrf-token", token)
                 .post("/ui/logout").then().statusCode(303).header("Location", endsWith("/ui/login?out=true"))
-                .cookie(Console.COOKIE, "");
+                .cookie(Console.COOKIE, "").cookie(Console.SESSION, "");
     }
 }

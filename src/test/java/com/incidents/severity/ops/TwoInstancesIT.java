@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +55,7 @@ class TwoInstancesIT {
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSION_KEY = "two-instances-it-session-key-" + java.util.UUID.randomUUID();
 
     @Test
     void twoReplicasShareOneChainAndAgreeOnThePolicy() throws Exception {
@@ -110,6 +113,8 @@ class TwoInstancesIT {
                 }
                 assertTrue(Files.readAllLines(work.resolve("instance-0/service.log")).stream()
                         .anyMatch(l -> l.startsWith("{") && l.contains("Watching")), "JSON log lines in prod");
+
+                consoleAcrossReplicas(bases.get(0), bases.get(1));
             } finally {
                 for (Process p : instances) {
                     p.destroy();
@@ -123,6 +128,64 @@ class TwoInstancesIT {
                 assertEquals("severity_owner", AuditDbOwner.of(app, "decision_record"), "Flyway migrated as the owner");
             }
         }
+    }
+
+    /**
+     * A browser behind a balancer that sends each request to either replica: it signs in on A with
+     * the sign-in form's token, posts A's try form to B (accepted: one key for the deployment), signs
+     * out on B, and then a copy of its cookies is refused on A (the session ended in the shared database).
+     */
+    private static void consoleAcrossReplicas(String a, String b) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .connectTimeout(Duration.ofSeconds(2)).build(); // cookies ignore ports: both replicas get them
+        String token = field(page(browser, a + "/ui/login", 200), "sign-in-token");
+        HttpResponse<String> signIn = form(browser, a + "/j_security_check",
+                "j_username=admin&j_password=admin&sign-in-token=" + token);
+        assertEquals(302, signIn.statusCode(), signIn.headers().toString());
+        assertTrue(signIn.headers().firstValue("Location").orElse("").endsWith("/ui/decisions"), signIn.headers().toString());
+
+        String csrf = field(page(browser, a + "/ui/try", 200), "csrf-token");
+        HttpResponse<String> decided = form(browser, b + "/ui/try", "csrf-token=" + csrf + "&partnerReports=16");
+        assertEquals(200, decided.statusCode(), decided.body());
+        assertTrue(decided.body().contains("id=\"answer-severity\""), "B answered A's form: " + decided.body());
+
+        String copy = cookies(browser, a);
+        assertEquals(200, withCookies(a + "/ui/try", copy).statusCode(), "the copy works while signed in");
+        HttpResponse<String> out = form(browser, b + "/ui/logout", "csrf-token=" + csrf);
+        assertEquals(303, out.statusCode(), out.body());
+        HttpResponse<String> stolen = withCookies(a + "/ui/try", copy);
+        assertEquals(302, stolen.statusCode(), "a copied cookie is refused on A after sign-out on B");
+        assertTrue(stolen.headers().firstValue("Location").orElse("").endsWith("/ui/login"), stolen.headers().toString());
+    }
+
+    private static String page(HttpClient client, String url, int status) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), url + ": " + r.body());
+        return r.body();
+    }
+
+    private static HttpResponse<String> form(HttpClient client, String url, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> withCookies(String url, String cookies) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookies(HttpClient client, String base) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().get(URI.create(base)).stream()
+                .map(c -> c.getName() + "=" + c.getValue()).reduce((x, y) -> x + "; " + y).orElse("");
+    }
+
+    /** The value of the hidden field {@code name} of a page. */
+    private static String field(String html, String name) {
+        var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "no " + name + " in " + html);
+        return m.group(1);
     }
 
     /** Who owns a table. */
@@ -162,6 +225,7 @@ class TwoInstancesIT {
                 "-Dquarkus.datasource.\"postgresql\".password=app-secret",
                 "-Dquarkus.flyway.\"postgresql\".username=severity_owner",
                 "-Dquarkus.flyway.\"postgresql\".password=owner-secret",
+                "-Dquarkus.http.auth.session.encryption-key=" + SESSION_KEY, // one key for the deployment
                 "-Dseverity.rules.dir=" + rules, "-Dseverity.audit.data-dir=" + dir,
                 "-Dquarkus.security.users.embedded.plain-text=true",
                 "-Dquarkus.security.users.embedded.users.admin=admin",

@@ -18,9 +18,9 @@ final class Html {
         return status(200, page);
     }
 
+    /** A page; its Cache-Control: no-store and security headers are the HTTP filter's (application.properties). */
     static RestResponse<String> status(int status, TemplateInstance page) {
-        return RestResponse.ResponseBuilder.<String> create(status).entity(page.render()).type(TYPE)
-                .header("Cache-Control", "no-store").build();
+        return RestResponse.ResponseBuilder.<String> create(status).entity(page.render()).type(TYPE).build();
     }
 
     static <T> RestResponse<T> seeOther(String path) {

@@ -1,5 +1,7 @@
 package com.incidents.severity.console.rest;
 
+import java.net.URI;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,11 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.NewCookie;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.incidents.severity.console.ConsoleCsrf;
+import com.incidents.severity.console.ConsoleSessions;
 import com.incidents.severity.console.ConsoleUser;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -27,11 +31,17 @@ public class LoginPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean signedOut);
+        static native TemplateInstance login(boolean error, boolean signedOut, boolean stale, String token);
     }
 
     @Inject
     ConsoleUser user;
+
+    @Inject
+    ConsoleCsrf csrf;
+
+    @Inject
+    ConsoleSessions sessions;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String cookie;
@@ -41,21 +51,31 @@ public class LoginPage {
         return Html.seeOther("/ui/decisions");
     }
 
+    /** The form, with its sign-in token in a hidden field and in a cookie (kept while it is valid, for other tabs). */
     @GET
     @Path("/login")
     @Produces(Html.TYPE)
-    public RestResponse<String> login(@RestQuery boolean error, @RestQuery boolean out) {
-        return Html.status(error ? 401 : 200, Templates.login(error, out));
+    public RestResponse<String> login(@RestQuery boolean error, @RestQuery boolean out, @RestQuery boolean stale,
+            @RestCookie(ConsoleCsrf.SIGN_IN_COOKIE) String token) {
+        String given = csrf.validSignInToken(token) ? token : csrf.newSignInToken();
+        RestResponse<String> page = Html.status(error ? 401 : stale ? 403 : 200, Templates.login(error, out, stale, given));
+        return RestResponse.ResponseBuilder.fromResponse(page).cookie(new NewCookie.Builder(ConsoleCsrf.SIGN_IN_COOKIE)
+                .value(given).path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build();
     }
 
-    /** Forgets the session cookie (form authentication keeps no server-side session). */
+    /** Ends the session on the server, for every replica, and forgets its cookies. */
     @POST
     @Path("/logout")
-    public RestResponse<Void> logout(@RestForm(ConsoleCsrf.FIELD) String csrf) {
+    public RestResponse<Void> logout(@RestForm(ConsoleCsrf.FIELD) String token) {
         if (user.signedIn()) {
-            user.checkCsrf(csrf);
+            user.checkCsrf(token);
+            sessions.revoke(user.sessionId());
         }
-        return RestResponse.ResponseBuilder.<Void> create(303).location(java.net.URI.create("/ui/login?out=true"))
-                .cookie(new NewCookie.Builder(cookie).value("").path("/").maxAge(0).build()).build();
+        return RestResponse.ResponseBuilder.<Void> create(303).location(URI.create("/ui/login?out=true"))
+                .cookie(gone(cookie), gone(ConsoleSessions.COOKIE)).build();
+    }
+
+    private static NewCookie gone(String name) {
+        return new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true).build();
     }
 }
