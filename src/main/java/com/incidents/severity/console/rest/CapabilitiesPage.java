@@ -32,7 +32,7 @@ public class CapabilitiesPage {
     PolicyService policies;
 
     @GET
-    public RestResponse<String> capabilities() {
+    public RestResponse<TemplateInstance> capabilities() {
         var engine = policies.current();
         return Html.ok(Templates.capabilities(engine.version(), Tier.of(engine.policy().catalog().entries())));
     }

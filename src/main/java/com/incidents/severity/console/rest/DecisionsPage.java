@@ -70,7 +70,7 @@ public class DecisionsPage {
     ConsoleUser user;
 
     @GET
-    public RestResponse<String> list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
+    public RestResponse<TemplateInstance> list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String capability, @RestQuery String caller,
             @RestQuery String clientLabel, @RestQuery String policyVersion, @RestQuery String cursor,
             @RestQuery String limit) throws Exception {
@@ -115,13 +115,13 @@ public class DecisionsPage {
 
     @GET
     @Path("/{id}")
-    public RestResponse<String> detail(@PathParam("id") String id) throws Exception {
+    public RestResponse<TemplateInstance> detail(@PathParam("id") String id) throws Exception {
         return page(id, null, null);
     }
 
     @POST
     @Path("/{id}/replay")
-    public RestResponse<String> replay(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String csrf)
+    public RestResponse<TemplateInstance> replay(@PathParam("id") String id, @RestForm(ConsoleCsrf.FIELD) String csrf)
             throws Exception {
         user.checkCsrf(csrf);
         var record = audit.storedRecord(id);
@@ -135,7 +135,7 @@ public class DecisionsPage {
         }
     }
 
-    private RestResponse<String> page(String id, ReplayReport replay, String replayError) throws Exception {
+    private RestResponse<TemplateInstance> page(String id, ReplayReport replay, String replayError) throws Exception {
         var record = id.length() == 36 ? audit.record(id) : java.util.Optional.<ObjectNode> empty();
         if (record.isEmpty()) {
             return Html.status(404, Templates.missing(id));

@@ -6,7 +6,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.qute.TemplateInstance;
 
-/** A rendered page as an answer. */
+/** A page as an answer. */
 final class Html {
 
     static final String TYPE = "text/html;charset=UTF-8";
@@ -14,13 +14,16 @@ final class Html {
     private Html() {
     }
 
-    static RestResponse<String> ok(TemplateInstance page) {
+    static RestResponse<TemplateInstance> ok(TemplateInstance page) {
         return status(200, page);
     }
 
-    /** A page; its Cache-Control: no-store and security headers are the HTTP filter's (application.properties). */
-    static RestResponse<String> status(int status, TemplateInstance page) {
-        return RestResponse.ResponseBuilder.<String> create(status).entity(page.render()).type(TYPE).build();
+    /**
+     * A page, rendered by quarkus-rest-qute as the answer is written; its Cache-Control: no-store and
+     * security headers are the HTTP filter's (application.properties).
+     */
+    static RestResponse<TemplateInstance> status(int status, TemplateInstance page) {
+        return RestResponse.ResponseBuilder.<TemplateInstance> create(status).entity(page).type(TYPE).build();
     }
 
     static <T> RestResponse<T> seeOther(String path) {

@@ -55,10 +55,10 @@ public class LoginPage {
     @GET
     @Path("/login")
     @Produces(Html.TYPE)
-    public RestResponse<String> login(@RestQuery boolean error, @RestQuery boolean out, @RestQuery boolean stale,
+    public RestResponse<TemplateInstance> login(@RestQuery boolean error, @RestQuery boolean out, @RestQuery boolean stale,
             @RestCookie(ConsoleCsrf.SIGN_IN_COOKIE) String token) {
         String given = csrf.validSignInToken(token) ? token : csrf.newSignInToken();
-        RestResponse<String> page = Html.status(error ? 401 : stale ? 403 : 200, Templates.login(error, out, stale, given));
+        RestResponse<TemplateInstance> page = Html.status(error ? 401 : stale ? 403 : 200, Templates.login(error, out, stale, given));
         return RestResponse.ResponseBuilder.fromResponse(page).cookie(new NewCookie.Builder(ConsoleCsrf.SIGN_IN_COOKIE)
                 .value(given).path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build();
     }

@@ -57,7 +57,7 @@ public class PolicyPage {
     ConsoleUser user;
 
     @GET
-    public RestResponse<String> policy() {
+    public RestResponse<TemplateInstance> policy() {
         PolicyView view = policies.view();
         List<DrawnTable> tables = view.tables().stream().map(DrawnTable::of).toList();
         return Html.ok(Templates.policy(view, tables, Html.newestFirst(policies.versions())));
@@ -75,7 +75,7 @@ public class PolicyPage {
 
     @GET
     @Path("/versions/{version}")
-    public RestResponse<String> version(@PathParam("version") String version) throws Exception {
+    public RestResponse<TemplateInstance> version(@PathParam("version") String version) throws Exception {
         Optional<CompiledPolicy> policy = stored.policy(version);
         List<DrawnTable> tables = policy.map(p -> p.tables().values().stream().map(DrawnTable::of).toList())
                 .orElse(List.of());
@@ -86,7 +86,7 @@ public class PolicyPage {
     /** Without from and to: the version before the one in force against it. */
     @GET
     @Path("/diff")
-    public RestResponse<String> diff(@RestQuery String from, @RestQuery String to) throws Exception {
+    public RestResponse<TemplateInstance> diff(@RestQuery String from, @RestQuery String to) throws Exception {
         List<PolicyVersion> versions = policies.versions();
         String newer = Html.given(to) != null ? to.strip() : versions.isEmpty() ? null : versions.get(versions.size() - 1).version();
         String older = Html.given(from) != null ? from.strip() : versions.size() < 2 ? null : versions.get(versions.size() - 2).version();

@@ -56,13 +56,13 @@ public class PreviewPage {
     ConsoleUser user;
 
     @GET
-    public RestResponse<String> form() {
+    public RestResponse<TemplateInstance> form() {
         return Html.ok(Templates.preview(inForce(), null, null, List.of(), List.of()));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public RestResponse<String> preview(@RestForm("files") List<FileUpload> files, @RestForm boolean replace,
+    public RestResponse<TemplateInstance> preview(@RestForm("files") List<FileUpload> files, @RestForm boolean replace,
             @RestForm(ConsoleCsrf.FIELD) String csrf) throws Exception {
         user.checkCsrf(csrf);
         try {

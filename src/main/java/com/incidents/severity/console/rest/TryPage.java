@@ -75,13 +75,13 @@ public class TryPage {
     ConsoleUser user;
 
     @GET
-    public RestResponse<String> form() {
+    public RestResponse<TemplateInstance> form() {
         return Html.ok(Templates.form(TryForm.empty(), Choices.of(decisions.policyInForce()), List.of(), null, null,
                 null));
     }
 
     @POST
-    public RestResponse<String> decide(@BeanParam Fields f, @RestForm(ConsoleCsrf.FIELD) String csrf) throws Exception {
+    public RestResponse<TemplateInstance> decide(@BeanParam Fields f, @RestForm(ConsoleCsrf.FIELD) String csrf) throws Exception {
         user.checkCsrf(csrf);
         TryForm form = f.form();
         Choices choices = Choices.of(decisions.policyInForce());

@@ -40,7 +40,7 @@ public class VerifyPage {
     RecordFilters filters;
 
     @GET
-    public RestResponse<String> verify(@RestQuery String from, @RestQuery String to, @RestQuery boolean run)
+    public RestResponse<TemplateInstance> verify(@RestQuery String from, @RestQuery String to, @RestQuery boolean run)
             throws Exception {
         String start = Html.given(from);
         String end = Html.given(to);
