@@ -73,6 +73,10 @@ class AuditWriterTest {
                 if (bug != null) {
                     throw bug;
                 }
+                if (entries.stream().anyMatch(e -> e.decisionId().startsWith("refused"))) {
+                    throw new java.sql.BatchUpdateException("value too long for column severity", "22001", 0,
+                            new int[0]);
+                }
                 if (!mayCommit.getAsBoolean()) {
                     return false;
                 }
@@ -186,6 +190,34 @@ class AuditWriterTest {
         }
     }
 
+    @ExpectedErrors("the store refuses a record on purpose")
+
+    @Test
+    void aRecordTheStoreRefusesFailsAloneAndTheOthersOfItsGroupAreStoredInOrder() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(50, 100);
+        CompletableFuture<Void> first = writer.append(entry("first"));
+        assertTrue(writing.tryAcquire(5, TimeUnit.SECONDS), "the writer holds the first record at the store");
+        List<CompletableFuture<Void>> before = appendAll("before", 3); // these five queue up as one group
+        CompletableFuture<Void> refused = writer.append(entry("refused"));
+        List<CompletableFuture<Void>> after = appendAll("after", 2);
+        try (LogCapture logs = LogCapture.open()) {
+            gate.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> ack : before) {
+                ack.get(5, TimeUnit.SECONDS);
+            }
+            for (CompletableFuture<Void> ack : after) {
+                ack.get(5, TimeUnit.SECONDS);
+            }
+            Problem problem = problemOf(refused);
+            assertEquals(500, problem.status(), "the same record would be refused again: not a 503 to retry");
+            assertEquals(1, logs.errorsContaining(problem.errorId()).size());
+        }
+        assertEquals(List.of("first", "before0", "before1", "before2", "after0", "after1"),
+                batches.stream().flatMap(List::stream).toList(), "every other record stored once, in order");
+    }
+
     private static Problem problemOf(CompletableFuture<Void> ack) {
         var failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> ack.orTimeout(5, TimeUnit.SECONDS).join());
@@ -273,7 +305,7 @@ class AuditWriterTest {
         }
     }
 
-    private static AuditConfig config(int batchSize, int capacity, Duration commitTimeout) {
+    static AuditConfig config(int batchSize, int capacity, Duration commitTimeout) {
         return new AuditConfig() {
             @Override
             public Duration commitTimeout() {
