@@ -38,8 +38,10 @@ import com.incidents.severity.problem.ProblemException;
  * writes it in one transaction on its own connection, then releases each waiting request. A
  * request is answered only after its record is committed; if the write fails or does not commit
  * within {@code severity.audit.commit-timeout}, the request fails and its record is not written
- * (see {@link PendingRecord}). A record the store refuses fails alone (see {@link #write}). If the writer thread dies (an {@link Error}), readiness reports it
- * and restarts it ({@link #restartIfDead()}); meanwhile requests are refused, not left waiting.
+ * (see {@link PendingRecord}). A record the store refuses fails alone (see {@link #write}). If the
+ * writer thread dies (an {@link Error}), the writer's own supervisor starts a new one once it has
+ * been dead for {@code severity.audit.restart-after} (readiness only reports it); meanwhile
+ * requests are refused, not left waiting.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -61,6 +63,7 @@ public class AuditWriter {
     private volatile boolean idle;
     private volatile Thread writer;
     private volatile Throwable death;
+    private volatile long deadSince;
     private volatile List<PendingRecord> inFlight = List.of();
     private ScheduledThreadPoolExecutor timeouts;
 
@@ -76,10 +79,35 @@ public class AuditWriter {
         timeouts.setRemoveOnCancelPolicy(true);
         metrics.queueDepth(queued::get);
         spawn();
+        long every = Math.max(10, config.restartAfter().toMillis() / 4);
+        timeouts.scheduleWithFixedDelay(this::supervise, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The writer's own supervisor, a few times per {@code severity.audit.restart-after}: a writer
+     * thread dead for that long is started again.
+     */
+    private void supervise() {
+        try {
+            if (alive()) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (deadSince == 0) { // its death was not recorded (the Error struck its last words too)
+                deadSince = now;
+            }
+            if (now - deadSince >= config.restartAfter().toNanos()) {
+                restartIfDead();
+            }
+        } catch (RuntimeException e) { // keep supervising: an exception would cancel the schedule
+            LOG.errorf(e, "Could not restart the audit writer thread; trying again in %d ms",
+                    config.restartAfter().toMillis());
+        }
     }
 
     private synchronized void spawn() {
         death = null;
+        deadSince = 0;
         Thread t = new Thread(this::run, "audit-writer");
         t.setDaemon(true);
         writer = t;
@@ -97,8 +125,8 @@ public class AuditWriter {
         return alive() || cause == null ? Optional.empty() : Optional.of(cause.getClass().getSimpleName());
     }
 
-    /** Starts a new writer thread if the last one died; true when it did. */
-    public synchronized boolean restartIfDead() {
+    /** Starts a new writer thread if the last one died; true when it did. Called by the writer's supervisor. */
+    synchronized boolean restartIfDead() {
         if (alive()) {
             return false;
         }
@@ -169,8 +197,9 @@ public class AuditWriter {
     private void run() {
         try {
             loop();
-        } catch (Throwable e) { // an Error: the thread ends; readiness reports it and restarts it
+        } catch (Throwable e) { // an Error: the thread ends; readiness reports it, the supervisor restarts it
             death = e;
+            deadSince = System.nanoTime();
             String errorId = ErrorIds.logged(LOG, e, "The audit writer thread died; its batch fails");
             inFlight.forEach(p -> p.committed.completeExceptionally(new AuditUnavailableException(
                     "The audit writer died", "The audit trail failed while recording this decision, so nothing was "

@@ -48,6 +48,7 @@ class AuditWriterTest {
     private final java.util.concurrent.Semaphore writing = new java.util.concurrent.Semaphore(0);
     private volatile boolean failing;
     private volatile RuntimeException bug;
+    private Duration restartAfter = Duration.ofHours(1); // tests that watch a dead writer stay dead
     private AuditWriter writer;
 
     private AuditWriter writer(int batchSize, int capacity) {
@@ -56,7 +57,7 @@ class AuditWriterTest {
 
     private AuditWriter writer(int batchSize, int capacity, Duration commitTimeout) {
         writer = new AuditWriter();
-        writer.config = config(batchSize, capacity, commitTimeout);
+        writer.config = config(batchSize, capacity, commitTimeout, restartAfter);
         writer.metrics = new AuditMetrics(new SimpleMeterRegistry());
         writer.chain = new ChainWriter() {
             @Override
@@ -260,6 +261,26 @@ class AuditWriterTest {
         assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(List.of("before", "after")));
     }
 
+    @ExpectedErrors("the writer thread is killed on purpose")
+
+    @Test
+    void aDeadWriterThreadIsStartedAgainByTheWriterItselfWithNoProbeAsking() throws Exception {
+        restartAfter = Duration.ofMillis(50);
+        writer(10, 100);
+        writer.append(entry("before")).get(5, TimeUnit.SECONDS);
+        Thread thread = writer.thread();
+        thread.stop(); // what an Error (ThreadDeath) does to it
+        thread.join(5_000);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(writer.thread() != thread && writer.alive()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // polling the observable state with a deadline: nothing here calls restartIfDead
+        }
+        assertTrue(writer.thread() != thread && writer.alive(), "a new writer thread runs");
+        writer.append(entry("after")).get(5, TimeUnit.SECONDS);
+        assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(List.of("before", "after")));
+    }
+
     @Test
     void stoppingWritesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         gate = new CountDownLatch(1);
@@ -305,8 +326,13 @@ class AuditWriterTest {
         }
     }
 
-    static AuditConfig config(int batchSize, int capacity, Duration commitTimeout) {
+    static AuditConfig config(int batchSize, int capacity, Duration commitTimeout, Duration restartAfter) {
         return new AuditConfig() {
+            @Override
+            public Duration restartAfter() {
+                return restartAfter;
+            }
+
             @Override
             public Duration commitTimeout() {
                 return commitTimeout;

@@ -26,7 +26,8 @@ public final class HeldAuditWriter implements AutoCloseable {
     private final Semaphore writing = new Semaphore(0);
 
     public HeldAuditWriter(ChainWriter store, AuditConfig config) {
-        writer.config = AuditWriterTest.config(config.batchSize(), config.queueCapacity(), config.commitTimeout());
+        writer.config = AuditWriterTest.config(config.batchSize(), config.queueCapacity(), config.commitTimeout(),
+                config.restartAfter());
         writer.metrics = new AuditMetrics(new SimpleMeterRegistry());
         writer.chain = new ChainWriter() {
             @Override
