@@ -1,12 +1,12 @@
 package com.incidents.severity.policy.service;
 
+import java.nio.file.Files;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-
-import java.nio.file.Files;
 
 import org.jboss.logging.Logger;
 
