@@ -38,6 +38,14 @@ public interface AuditConfig {
     Duration commitTimeout();
 
     /**
+     * How long the audit writer's thread stays dead (an Error ended it) before the writer itself
+     * starts a new one; the readiness check only reports it. Meanwhile decisions get a 503. A
+     * delay, so that an Error that recurs at once does not turn into a busy loop of restarts.
+     */
+    @WithDefault("1s")
+    Duration restartAfter();
+
+    /**
      * On shutdown, after the last write, compact the embedded H2 store ({@code SHUTDOWN COMPACT}):
      * group commits leave free space behind that only a compaction returns. No effect on PostgreSQL.
      */

@@ -69,6 +69,15 @@ public interface PolicyConfig {
         Duration settle();
 
         /**
+         * How often the watcher's supervisor checks that the watcher runs and still watches the
+         * folder at {@code severity.rules.dir} (a folder replaced by {@code git checkout} or a
+         * deploy's swap is another folder). One found so at two checks in a row (dead or deaf for
+         * at least this long) is started again, and a reload catches up.
+         */
+        @WithDefault("2s")
+        Duration restartAfter();
+
+        /**
          * Refuse a policy on the DMN validator's warnings (decision-table analysis) as well as on
          * its errors. Off: warnings are reported and the policy is accepted.
          */

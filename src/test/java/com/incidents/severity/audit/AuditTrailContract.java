@@ -324,6 +324,38 @@ public abstract class AuditTrailContract {
         verify().body("valid", equalTo(true));
     }
 
+    @Inject
+    com.incidents.severity.audit.AuditConfig auditConfig;
+
+    @ExpectedErrors("the store refuses a record on purpose")
+
+    @Test
+    void aRecordTheStoreRefusesFailsAloneAndTheRestOfItsGroupIsRecordedOnTheChain() throws Exception {
+        var ds = database.dataSource();
+        PolicyFiles files = policies.current().policy().files();
+        String caller = "refused-test-" + UUID.randomUUID();
+        AuditEntry taken = entry(caller, files);
+        SecondWriter.on(database, json).append(List.of(taken)); // its decision id again breaks a unique key
+        long before = Long.parseLong(AuditDb.string(ds, "SELECT last_seq FROM audit_chain_head"));
+
+        List<java.util.concurrent.CompletableFuture<Void>> acks;
+        try (var held = new com.incidents.severity.audit.service.HeldAuditWriter(
+                SecondWriter.withOwnConnection(database, json, auditConfig), auditConfig)) {
+            acks = held.appendAsOneGroup(entry(caller, files),
+                    List.of(entry(caller, files), entry(caller, files), taken, entry(caller, files)));
+            for (int i : new int[] {0, 1, 2, 4}) {
+                acks.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            var failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> acks.get(3).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(500, ((com.incidents.severity.problem.ProblemException) failure.getCause()).problem().status());
+        }
+        assertEquals(before + 4, Long.parseLong(AuditDb.string(ds, "SELECT last_seq FROM audit_chain_head")),
+                "the head moved for the four recorded, not for the refused one");
+        assertEquals("5", AuditDb.string(ds, "SELECT COUNT(*) FROM decision_record WHERE caller = ?", caller));
+        verify().body("valid", equalTo(true));
+    }
+
     /** A policy version of its own: the current files plus one more, so its version is a genuine hash. */
     protected PolicyFiles otherPolicy(String origin) {
         Map<String, byte[]> files = new HashMap<>(policies.current().policy().files().files());

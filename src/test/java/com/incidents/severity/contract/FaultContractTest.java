@@ -68,4 +68,24 @@ class FaultContractTest {
             }
         }
     }
+
+    @Test
+    void aBugInARouteBeforeRestEasyIsA500ProblemWhoseErrorIdIsLoggedOnceWithItsCause() {
+        for (String header : List.of(InjectedRouteBug.THROWN, InjectedRouteBug.FAILED)) {
+            for (boolean signedIn : new boolean[] {true, false}) {
+                try (LogCapture logs = LogCapture.open()) {
+                    var request = signedIn ? given() : given().auth().none();
+                    Response answer = request.header(header, "yes").get("/api/v1/policy");
+                    answer.then().statusCode(500).contentType("application/problem+json")
+                            .body("type", equalTo("/problems/internal-error"));
+                    String errorId = answer.path("errorId");
+                    assertThat(header, answer.asString(), not(containsString(InjectedBug.SECRET)));
+                    assertThat(header, answer.asString(), containsString(errorId));
+                    var logged = logs.errorsContaining(errorId);
+                    assertThat(header + " logs its cause under " + errorId, logged, hasSize(1));
+                    assertEquals(InjectedBug.SECRET, logged.get(0).getThrown().getMessage());
+                }
+            }
+        }
+    }
 }

@@ -27,4 +27,18 @@ public class BugResource {
     public String checked() throws Exception {
         throw new java.io.IOException(SECRET);
     }
+
+    /** An answer that fails while it is written (after the resource returned), as a bad entity would. */
+    @GET
+    @Path("/unwritable")
+    @Operation(hidden = true)
+    public Unwritable unwritable() {
+        return new Unwritable();
+    }
+
+    public static class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException(SECRET);
+        }
+    }
 }

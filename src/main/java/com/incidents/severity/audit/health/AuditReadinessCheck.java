@@ -17,8 +17,9 @@ import com.incidents.severity.audit.store.AuditDatabase;
 
 /**
  * Decisions are answered only once recorded, so the service is not ready while the audit store
- * cannot be reached or its writer thread is dead. A dead writer is restarted by this check: the
- * next check is UP again if the store is reachable.
+ * cannot be reached or its writer thread is dead. The check only reads: a dead writer is started
+ * again by the writer's own supervisor ({@code severity.audit.restart-after}), whether or not
+ * anything asks for readiness.
  */
 @Readiness
 @ApplicationScoped
@@ -52,7 +53,6 @@ public class AuditReadinessCheck implements HealthCheck {
         response.withData("writer", alive ? "alive" : "dead");
         if (!alive) {
             writer.deathCause().ifPresent(cause -> response.withData("writerDiedOf", cause));
-            response.withData("writerRestarted", writer.restartIfDead());
         }
         return response.status(alive && unreachable == null).build();
     }

@@ -1,7 +1,9 @@
 package com.incidents.severity.audit.service;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -13,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -35,8 +38,10 @@ import com.incidents.severity.problem.ProblemException;
  * writes it in one transaction on its own connection, then releases each waiting request. A
  * request is answered only after its record is committed; if the write fails or does not commit
  * within {@code severity.audit.commit-timeout}, the request fails and its record is not written
- * (see {@link PendingRecord}). If the writer thread dies (an {@link Error}), readiness reports it
- * and restarts it ({@link #restartIfDead()}); meanwhile requests are refused, not left waiting.
+ * (see {@link PendingRecord}). A record the store refuses fails alone (see {@link #write}). If the
+ * writer thread dies (an {@link Error}), the writer's own supervisor starts a new one once it has
+ * been dead for {@code severity.audit.restart-after} (readiness only reports it); meanwhile
+ * requests are refused, not left waiting.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -58,6 +63,7 @@ public class AuditWriter {
     private volatile boolean idle;
     private volatile Thread writer;
     private volatile Throwable death;
+    private volatile long deadSince;
     private volatile List<PendingRecord> inFlight = List.of();
     private ScheduledThreadPoolExecutor timeouts;
 
@@ -73,10 +79,35 @@ public class AuditWriter {
         timeouts.setRemoveOnCancelPolicy(true);
         metrics.queueDepth(queued::get);
         spawn();
+        long every = Math.max(10, config.restartAfter().toMillis() / 4);
+        timeouts.scheduleWithFixedDelay(this::supervise, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The writer's own supervisor, a few times per {@code severity.audit.restart-after}: a writer
+     * thread dead for that long is started again.
+     */
+    private void supervise() {
+        try {
+            if (alive()) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (deadSince == 0) { // its death was not recorded (the Error struck its last words too)
+                deadSince = now;
+            }
+            if (now - deadSince >= config.restartAfter().toNanos()) {
+                restartIfDead();
+            }
+        } catch (RuntimeException e) { // keep supervising: an exception would cancel the schedule
+            LOG.errorf(e, "Could not restart the audit writer thread; trying again in %d ms",
+                    config.restartAfter().toMillis());
+        }
     }
 
     private synchronized void spawn() {
         death = null;
+        deadSince = 0;
         Thread t = new Thread(this::run, "audit-writer");
         t.setDaemon(true);
         writer = t;
@@ -94,8 +125,8 @@ public class AuditWriter {
         return alive() || cause == null ? Optional.empty() : Optional.of(cause.getClass().getSimpleName());
     }
 
-    /** Starts a new writer thread if the last one died; true when it did. */
-    public synchronized boolean restartIfDead() {
+    /** Starts a new writer thread if the last one died; true when it did. Called by the writer's supervisor. */
+    synchronized boolean restartIfDead() {
         if (alive()) {
             return false;
         }
@@ -166,8 +197,9 @@ public class AuditWriter {
     private void run() {
         try {
             loop();
-        } catch (Throwable e) { // an Error: the thread ends; readiness reports it and restarts it
+        } catch (Throwable e) { // an Error: the thread ends; readiness reports it, the supervisor restarts it
             death = e;
+            deadSince = System.nanoTime();
             String errorId = ErrorIds.logged(LOG, e, "The audit writer thread died; its batch fails");
             inFlight.forEach(p -> p.committed.completeExceptionally(new AuditUnavailableException(
                     "The audit writer died", "The audit trail failed while recording this decision, so nothing was "
@@ -217,33 +249,98 @@ public class AuditWriter {
         }
     }
 
-    /** Writes the batch; if a caller gave up meanwhile, rolls back and writes the others again. */
+    /**
+     * Writes the batch in order. A group the store refuses for what one of its records holds (a
+     * value or constraint it rejects, see {@link #refused}) is written again in halves, so only the
+     * refused record fails (a 500: the same record would be refused again) and the chain head never
+     * moves for it; any other failure means the store is down and fails what is left (a 503).
+     */
     private void write(List<PendingRecord> batch) {
-        List<PendingRecord> live = batch;
-        try {
-            while (!live.isEmpty()) {
-                long t0 = System.nanoTime();
-                List<PendingRecord> attempt = live;
-                if (chain.appendOwn(attempt.stream().map(p -> p.entry).toList(), () -> commitAll(attempt))) {
-                    metrics.committed(attempt.size(), System.nanoTime() - t0);
-                    attempt.forEach(p -> p.committed.complete(null));
+        Deque<List<PendingRecord>> groups = new ArrayDeque<>();
+        groups.push(batch);
+        while (!groups.isEmpty()) {
+            List<PendingRecord> group = groups.pop();
+            try {
+                writeGroup(group);
+            } catch (SQLException e) {
+                List<PendingRecord> live = live(group);
+                if (refused(e) && live.isEmpty()) {
+                    continue; // every caller of the group gave up: nothing to split or answer
+                }
+                if (refused(e) && live.size() > 1) {
+                    LOG.warnf("The audit store refused a group of %d records (SQLSTATE %s); writing it again in halves",
+                            live.size(), e.getSQLState()); // not its message: PostgreSQL's quotes whole records
+                    groups.push(live.subList(live.size() / 2, live.size()));
+                    groups.push(live.subList(0, live.size() / 2));
+                } else if (refused(e)) {
+                    metrics.failed();
+                    String errorId = ErrorIds.logged(LOG, e, "The audit store refused the record of decision "
+                            + live.stream().map(p -> p.entry.decisionId()).findFirst().orElse("(given up)")
+                            + "; its request fails");
+                    fail(live, ProblemException.internal(errorId, e));
+                } else {
+                    live.addAll(remaining(groups));
+                    metrics.failed();
+                    String errorId = ErrorIds.logged(LOG, e,
+                            "Could not record " + live.size() + " decisions; their requests fail");
+                    fail(live, new AuditUnavailableException("The audit store is unavailable",
+                            "The audit store failed to record this decision, so nothing was decided for this request; "
+                                    + "retry it once the store is back",
+                            errorId, e));
                     return;
                 }
-                live = attempt.stream().filter(p -> !p.abandoned()).toList();
+            } catch (RuntimeException e) { // a bug: a 500, not a store to wait for
+                List<PendingRecord> live = live(group);
+                live.addAll(remaining(groups));
+                metrics.failed();
+                String errorId = ErrorIds.logged(LOG, e,
+                        "Recording " + live.size() + " decisions failed unexpectedly; their requests fail");
+                fail(live, ProblemException.internal(errorId, e));
+                return;
             }
-        } catch (SQLException e) { // the store is down or refused the write: every caller of the batch gets a 503
-            metrics.failed();
-            String errorId = ErrorIds.logged(LOG, e, "Could not record " + live.size() + " decisions; their requests fail");
-            fail(live, new AuditUnavailableException("The audit store is unavailable",
-                    "The audit store failed to record this decision, so nothing was decided for this request; "
-                            + "retry it once the store is back",
-                    errorId, e));
-        } catch (RuntimeException e) { // a bug: a 500, not a store to wait for
-            metrics.failed();
-            String errorId = ErrorIds.logged(LOG, e,
-                    "Recording " + live.size() + " decisions failed unexpectedly; their requests fail");
-            fail(live, ProblemException.internal(errorId, e));
         }
+    }
+
+    /** Writes one group in one transaction; if a caller gave up meanwhile, rolls back and writes the others again. */
+    private void writeGroup(List<PendingRecord> group) throws SQLException {
+        List<PendingRecord> live = live(group);
+        while (!live.isEmpty()) {
+            long t0 = System.nanoTime();
+            List<PendingRecord> attempt = live;
+            if (chain.appendOwn(attempt.stream().map(p -> p.entry).toList(), () -> commitAll(attempt))) {
+                metrics.committed(attempt.size(), System.nanoTime() - t0);
+                attempt.forEach(p -> p.committed.complete(null));
+                return;
+            }
+            live = live(attempt);
+        }
+    }
+
+    private static List<PendingRecord> live(List<PendingRecord> group) {
+        return group.stream().filter(p -> !p.abandoned()).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static List<PendingRecord> remaining(Deque<List<PendingRecord>> groups) {
+        List<PendingRecord> rest = new ArrayList<>();
+        groups.forEach(g -> rest.addAll(live(g)));
+        return rest;
+    }
+
+    /**
+     * The store refused what a record holds, not the write: SQLSTATE class 22 (data exception, such
+     * as a value too long for its column) or 23 (integrity constraint violation), here or in the
+     * exceptions it chains (a batch's failure carries its statement's).
+     */
+    static boolean refused(SQLException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
+                return true;
+            }
+            t = t.getCause() != null ? t.getCause() : t instanceof SQLException s ? s.getNextException() : null;
+        }
+        return false;
     }
 
     /** All of the batch's records move to committing, or none does (and the batch is rolled back). */

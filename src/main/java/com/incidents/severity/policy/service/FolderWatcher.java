@@ -18,9 +18,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -28,7 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Watches a folder and its subfolders (new ones included) and calls back once the folder has been
  * quiet for the settle time after a change: every change postpones the call, so an editor saving
- * several files causes one call. Calls run one at a time on the watcher's own thread.
+ * several files causes one call. Calls run one at a time on the watcher's own thread. A folder
+ * replaced as a whole is not seen (see {@link #watchesCurrentFolder}): its owner starts a new watcher.
  */
 public final class FolderWatcher implements Closeable {
 
@@ -38,8 +38,10 @@ public final class FolderWatcher implements Closeable {
     private final long settleMs;
     private final Runnable onChange;
     private final WatchService watch;
-    private final ScheduledExecutorService calls;
+    private final ScheduledThreadPoolExecutor calls;
     private final Thread thread;
+    private final Object rootIdentity;
+    private volatile WatchKey rootKey;
     private ScheduledFuture<?> pending;
 
     private FolderWatcher(Path root, Duration settle, Runnable onChange) throws IOException {
@@ -47,7 +49,9 @@ public final class FolderWatcher implements Closeable {
         this.settleMs = Math.max(0, settle.toMillis());
         this.onChange = onChange;
         this.watch = root.getFileSystem().newWatchService();
-        this.calls = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "policy-reload"));
+        this.calls = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "policy-reload"));
+        calls.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.rootIdentity = identity(root);
         registerTree(root);
         this.thread = daemon(this::loop, "policy-watch");
     }
@@ -67,6 +71,28 @@ public final class FolderWatcher implements Closeable {
         return thread.isAlive();
     }
 
+    /**
+     * Whether the folder now at the watched path is the one this watcher registered: false once it
+     * was deleted (its watch is cancelled) or moved away and another put in its place (the watch
+     * follows the old folder; a symlink swapped to another target is the same). Then it is deaf.
+     */
+    public boolean watchesCurrentFolder() {
+        WatchKey key = rootKey;
+        if (key == null || !key.isValid()) {
+            return false;
+        }
+        try {
+            return rootIdentity == null || rootIdentity.equals(identity(root));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The folder's identity on its file system (device and inode on Linux), following a symlink. */
+    private static Object identity(Path dir) throws IOException {
+        return Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+    }
+
     @Override
     public void close() {
         try {
@@ -74,7 +100,7 @@ public final class FolderWatcher implements Closeable {
         } catch (IOException e) {
             LOG.debugf("Closing the watch on %s: %s", root, e.getMessage());
         }
-        calls.shutdownNow();
+        calls.shutdown(); // a call not yet due never runs; one running finishes rather than fail half-way
     }
 
     private void loop() {
@@ -119,7 +145,10 @@ public final class FolderWatcher implements Closeable {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                d.register(watch, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+                WatchKey key = d.register(watch, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+                if (d.equals(root)) {
+                    rootKey = key;
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

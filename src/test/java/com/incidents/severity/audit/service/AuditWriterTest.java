@@ -48,6 +48,7 @@ class AuditWriterTest {
     private final java.util.concurrent.Semaphore writing = new java.util.concurrent.Semaphore(0);
     private volatile boolean failing;
     private volatile RuntimeException bug;
+    private Duration restartAfter = Duration.ofHours(1); // tests that watch a dead writer stay dead
     private AuditWriter writer;
 
     private AuditWriter writer(int batchSize, int capacity) {
@@ -56,7 +57,7 @@ class AuditWriterTest {
 
     private AuditWriter writer(int batchSize, int capacity, Duration commitTimeout) {
         writer = new AuditWriter();
-        writer.config = config(batchSize, capacity, commitTimeout);
+        writer.config = config(batchSize, capacity, commitTimeout, restartAfter);
         writer.metrics = new AuditMetrics(new SimpleMeterRegistry());
         writer.chain = new ChainWriter() {
             @Override
@@ -72,6 +73,10 @@ class AuditWriterTest {
                 }
                 if (bug != null) {
                     throw bug;
+                }
+                if (entries.stream().anyMatch(e -> e.decisionId().startsWith("refused"))) {
+                    throw new java.sql.BatchUpdateException("value too long for column severity", "22001", 0,
+                            new int[0]);
                 }
                 if (!mayCommit.getAsBoolean()) {
                     return false;
@@ -186,6 +191,34 @@ class AuditWriterTest {
         }
     }
 
+    @ExpectedErrors("the store refuses a record on purpose")
+
+    @Test
+    void aRecordTheStoreRefusesFailsAloneAndTheOthersOfItsGroupAreStoredInOrder() throws Exception {
+        gate = new CountDownLatch(1);
+        writer(50, 100);
+        CompletableFuture<Void> first = writer.append(entry("first"));
+        assertTrue(writing.tryAcquire(5, TimeUnit.SECONDS), "the writer holds the first record at the store");
+        List<CompletableFuture<Void>> before = appendAll("before", 3); // these five queue up as one group
+        CompletableFuture<Void> refused = writer.append(entry("refused"));
+        List<CompletableFuture<Void>> after = appendAll("after", 2);
+        try (LogCapture logs = LogCapture.open()) {
+            gate.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> ack : before) {
+                ack.get(5, TimeUnit.SECONDS);
+            }
+            for (CompletableFuture<Void> ack : after) {
+                ack.get(5, TimeUnit.SECONDS);
+            }
+            Problem problem = problemOf(refused);
+            assertEquals(500, problem.status(), "the same record would be refused again: not a 503 to retry");
+            assertEquals(1, logs.errorsContaining(problem.errorId()).size());
+        }
+        assertEquals(List.of("first", "before0", "before1", "before2", "after0", "after1"),
+                batches.stream().flatMap(List::stream).toList(), "every other record stored once, in order");
+    }
+
     private static Problem problemOf(CompletableFuture<Void> ack) {
         var failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> ack.orTimeout(5, TimeUnit.SECONDS).join());
@@ -224,6 +257,26 @@ class AuditWriterTest {
 
         assertTrue(writer.restartIfDead());
         assertTrue(writer.alive());
+        writer.append(entry("after")).get(5, TimeUnit.SECONDS);
+        assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(List.of("before", "after")));
+    }
+
+    @ExpectedErrors("the writer thread is killed on purpose")
+
+    @Test
+    void aDeadWriterThreadIsStartedAgainByTheWriterItselfWithNoProbeAsking() throws Exception {
+        restartAfter = Duration.ofMillis(50);
+        writer(10, 100);
+        writer.append(entry("before")).get(5, TimeUnit.SECONDS);
+        Thread thread = writer.thread();
+        thread.stop(); // what an Error (ThreadDeath) does to it
+        thread.join(5_000);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(writer.thread() != thread && writer.alive()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // polling the observable state with a deadline: nothing here calls restartIfDead
+        }
+        assertTrue(writer.thread() != thread && writer.alive(), "a new writer thread runs");
         writer.append(entry("after")).get(5, TimeUnit.SECONDS);
         assertTrue(batches.stream().flatMap(List::stream).toList().containsAll(List.of("before", "after")));
     }
@@ -273,8 +326,13 @@ class AuditWriterTest {
         }
     }
 
-    private static AuditConfig config(int batchSize, int capacity, Duration commitTimeout) {
+    static AuditConfig config(int batchSize, int capacity, Duration commitTimeout, Duration restartAfter) {
         return new AuditConfig() {
+            @Override
+            public Duration restartAfter() {
+                return restartAfter;
+            }
+
             @Override
             public Duration commitTimeout() {
                 return commitTimeout;

@@ -16,4 +16,15 @@ public final class SecondWriter {
         writer.shared = shared;
         return writer;
     }
+
+    /** The same, with a writer connection of its own, as the service's audit writer uses ({@code appendOwn}). */
+    public static ChainWriter withOwnConnection(AuditDatabase database, ObjectMapper json,
+            com.incidents.severity.audit.AuditConfig config) {
+        ChainWriter writer = on(database, json);
+        WriterConnection own = new WriterConnection();
+        own.database = database;
+        own.config = config;
+        writer.own = own;
+        return writer;
+    }
 }

@@ -1,6 +1,7 @@
 package com.incidents.severity.policy.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -45,6 +46,23 @@ class FolderWatcherTest {
             awaitCalls(calls, 2);
             Files.writeString(dir.resolve("scenarios/new.csv"), "description");
             awaitCalls(calls, 3);
+        }
+    }
+
+    @Test
+    void aFolderReplacedAsAWholeIsNoLongerTheOneWatched() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Path deleted = Files.createDirectories(dir.resolve("deleted"));
+        try (FolderWatcher moved = FolderWatcher.start(rules, SETTLE, () -> { });
+                FolderWatcher gone = FolderWatcher.start(deleted, SETTLE, () -> { })) {
+            assertTrue(moved.watchesCurrentFolder() && gone.watchesCurrentFolder());
+            Files.move(rules, dir.resolve("rules-old")); // as a checkout or a deploy's swap does
+            Files.createDirectories(rules);
+            Files.delete(deleted);
+            Files.createDirectories(deleted);
+            assertFalse(moved.watchesCurrentFolder(), "the watch followed the old folder");
+            assertFalse(gone.watchesCurrentFolder(), "the new folder is another one");
+            assertTrue(moved.alive(), "its thread runs on, deaf: hence the check");
         }
     }
 

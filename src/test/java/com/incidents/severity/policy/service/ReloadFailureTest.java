@@ -105,6 +105,11 @@ class ReloadFailureTest {
                     }
 
                     @Override
+                    public Duration restartAfter() {
+                        return Duration.ofHours(1);
+                    }
+
+                    @Override
                     public boolean blockOnWarnings() {
                         return false;
                     }
