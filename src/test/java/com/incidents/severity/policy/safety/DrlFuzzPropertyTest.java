@@ -193,7 +193,8 @@ class DrlFuzzPropertyTest {
     private static Arbitrary<String> rule(double hostileOdds) {
         Arbitrary<List<String>> attributes = pick(BENIGN_ATTRIBUTES, HOSTILE_ATTRIBUTES, hostileOdds).list()
                 .ofMaxSize(2).uniqueElements(a -> a.replaceFirst(" .*", "")); // one of each attribute, as Drools asks
-        Arbitrary<List<String>> conditions = pick(BENIGN_CONDITIONS, HOSTILE_CONDITIONS, hostileOdds).list().ofMaxSize(2);
+        Arbitrary<List<String>> conditions = pick(BENIGN_CONDITIONS, HOSTILE_CONDITIONS, hostileOdds).list().ofMaxSize(2)
+                .uniqueElements(); // a variable is bound once per rule, as Drools asks
         Arbitrary<List<String>> statements = pick(BENIGN_STATEMENTS, HOSTILE_STATEMENTS, hostileOdds).list()
                 .ofMaxSize(3);
         return Combinators.combine(attributes, conditions, statements).as((a, c, s) -> {
