@@ -64,6 +64,8 @@ class HostilePoliciesTest {
             Map.entry("unicode-identifier", new Expected("severity/hostile.drl", 8, "unicode escape")),
             Map.entry("comment-hiding", new Expected("severity/hostile.drl", 8,
                     "System.setProperty(\"hostile.comment\"")),
+            Map.entry("mvel-reflection", new Expected("severity/hostile.drl", 9, "$a.getClass()")),
+            Map.entry("reflection-constraint", new Expected("severity/hostile.drl", 6, "this.getClass()")),
             Map.entry("java-dialect", new Expected("severity/hostile.drl", 9, "java.lang.System.setProperty(")));
 
     private static final List<Path> MARKERS = List.of(Path.of("target/hostile-exec-ran"),
