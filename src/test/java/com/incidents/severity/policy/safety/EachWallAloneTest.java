@@ -95,6 +95,18 @@ class EachWallAloneTest {
     }
 
     @Test
+    void whatIsBuiltIsTheParseTheCheckRead() {
+        // The first wall reads the fixture only; a DRL text beside it that the wall never parsed is not built.
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>(Fixture.files().files());
+        files.put("severity/unchecked.drl", "package severity;\nrule \"Unchecked\"\nwhen\nthen\nend\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CompiledPolicy compiled = new PolicyCompiler(f -> PolicySafety.check(Fixture.files()), PolicyClassLoader::new)
+                .compile(com.incidents.severity.engine.model.PolicyFiles.of("unchecked", files));
+        assertTrue(compiled.kieBase().getRule("severity", "Severity order") != null);
+        assertEquals(null, compiled.kieBase().getRule("severity", "Unchecked"));
+    }
+
+    @Test
     void theFixtureBuildsAndRunsBehindTheClassLoader() throws Exception {
         PolicyRun.fire(new PolicyCompiler().compile(Fixture.files()).kieBase());
     }
