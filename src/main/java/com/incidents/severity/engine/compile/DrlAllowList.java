@@ -107,13 +107,16 @@ final class DrlAllowList {
     private DrlAllowList() {
     }
 
-    /** The refusals for these DRL files (path to text); empty when every file keeps to the list. */
-    static List<PolicyDiagnostic> check(Map<String, String> drl) {
+    /**
+     * The refusals for these DRL files (path to text), empty when every file keeps to the list, and
+     * the parse they were checked on: the compiler builds these very descriptions, never the text again.
+     */
+    static CheckedPolicy check(Map<String, String> drl) {
         DrlAllowList list = new DrlAllowList();
         drl.forEach(list::parse);
         list.parsed.values().forEach(list::declareTypes);
         list.parsed.forEach(list::checkFile);
-        return List.copyOf(list.problems);
+        return new CheckedPolicy(list.problems, list.parsed);
     }
 
     private void parse(String path, String text) {

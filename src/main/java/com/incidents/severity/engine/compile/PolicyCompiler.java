@@ -11,14 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.drools.io.DescrResource;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieRuntimeFactory;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 
@@ -33,51 +40,85 @@ import com.incidents.severity.engine.model.RuleRow;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.engine.model.PolicyFiles;
 
-/** Builds the files of a policy into a KIE module with Drools and checks it has what the service needs. */
+/**
+ * Builds the files of a policy into one knowledge base with Drools (DMN models and DRL rules
+ * together) and checks it has what the service needs. Two walls keep a policy from running code:
+ * the first ({@link PolicySafety}) refuses files outside what a policy may contain and hands over
+ * Drools' parse of each DRL file, which is built as it is (a descr resource: what was checked is
+ * what runs, with no second parse of the text); the second ({@link PolicyClassLoader}) is the class
+ * loader the rules are compiled and run with, which offers them no class outside its allow-list.
+ */
 public final class PolicyCompiler {
 
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final List<String> SEVERITY_DECISIONS = List.of(CAPABILITY_LOOKUP, IMPACT_BAND, IMPACT_SEVERITY,
             CAPABILITY_SEVERITY, ESCALATION_SEVERITY);
 
+    private final Function<PolicyFiles, CheckedPolicy> firstWall;
+    private final UnaryOperator<ClassLoader> secondWall;
+
+    /** The compiler the service uses: both walls. */
+    public PolicyCompiler() {
+        this(PolicySafety::check, PolicyClassLoader::new);
+    }
+
+    /**
+     * A compiler with the given walls: the check that refuses files and parses the DRL, and the
+     * class loader the rules get, made over the service's own. The service uses both real walls;
+     * tests put one of them aside to show the other holds alone.
+     */
+    public PolicyCompiler(Function<PolicyFiles, CheckedPolicy> firstWall, UnaryOperator<ClassLoader> secondWall) {
+        this.firstWall = firstWall;
+        this.secondWall = secondWall;
+    }
+
     public CompiledPolicy compile(PolicyFiles files) {
-        List<PolicyDiagnostic> refused = PolicySafety.refusals(files);
-        if (!refused.isEmpty()) {
-            throw new PolicyBuildException(refused);
+        CheckedPolicy checked = firstWall.apply(files);
+        if (!checked.refusals().isEmpty()) {
+            throw new PolicyBuildException(checked.refusals());
         }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("com.incidents.policy", "severity-policy",
                 "1.0." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        files.files().forEach((path, content) -> {
-            if (path.equals("META-INF/kmodule.xml")) {
-                kfs.writeKModuleXML(content);
-            } else if (path.endsWith(".dmn") || path.endsWith(".drl")) {
-                kfs.write("src/main/resources/" + path, content);
-            }
-        });
-        KieBuilder builder;
+        ClassLoader loader = secondWall.apply(PolicyCompiler.class.getClassLoader());
+        PolicyKieBase kieBase;
+        KnowledgeBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs).buildAll();
-        } catch (RuntimeException e) { // e.g. a DMN file that is not well-formed XML
+            kieBase = PolicyKieBase.of(files, loader);
+            builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase.base(),
+                    KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
+            CompositeKnowledgeBuilder batch = builder.batch();
+            files.files().forEach((path, content) -> {
+                if (path.endsWith(".dmn") && kieBase.includes(path)) {
+                    batch.add(ResourceFactory.newByteArrayResource(content).setSourcePath(path), ResourceType.DMN);
+                }
+            });
+            checked.drl().forEach((path, descr) -> {
+                if (kieBase.includes(path)) {
+                    DescrResource resource = new DescrResource(descr);
+                    resource.setSourcePath(path);
+                    batch.add(resource, ResourceType.DESCR);
+                }
+            });
+            batch.build();
+        } catch (RuntimeException | LinkageError e) { // e.g. a DMN file that is not well-formed XML
             throw new PolicyBuildException(List.of(PolicyDiagnostic.error(suspect(files, e), null,
                     "The files cannot be built: " + rootMessage(e))));
         }
         List<PolicyDiagnostic> errors = new ArrayList<>();
         List<PolicyDiagnostic> warnings = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages()) {
-            PolicyDiagnostic d = new PolicyDiagnostic(m.getLevel().name(), strip(m.getPath()), null,
-                    m.getLine() > 0 ? "line " + m.getLine() : null, m.getText());
-            (m.getLevel() == Message.Level.ERROR ? errors : warnings).add(d);
+        for (KnowledgeBuilderResult m : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            String path = m.getResource() == null ? null : m.getResource().getSourcePath();
+            int line = m.getLines() == null || m.getLines().length == 0 ? 0 : m.getLines()[0];
+            PolicyDiagnostic d = new PolicyDiagnostic(m.getSeverity() == ResultSeverity.ERROR ? "ERROR" : "WARNING",
+                    strip(path), null, line > 0 ? "line " + line : null, m.getMessage());
+            (m.getSeverity() == ResultSeverity.ERROR ? errors : warnings).add(d);
         }
         if (!errors.isEmpty()) {
             throw new PolicyBuildException(errors);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        ks.getRepository().removeKieModule(releaseId);
-        KieBase kieBase = container.getKieBase();
-        DMNRuntime dmn = KieRuntimeFactory.of(kieBase).get(DMNRuntime.class);
+        KieBase kbase = kieBase.base();
+        DMNRuntime dmn = KieRuntimeFactory.of(kbase).get(DMNRuntime.class);
         DMNModel severity = model(dmn, SEVERITY_MODEL, errors);
         DMNModel targets = model(dmn, TARGETS_MODEL, errors);
         Map<String, DecisionTableInfo> tables = new LinkedHashMap<>();
@@ -86,13 +127,13 @@ public final class PolicyCompiler {
         }
         requireDecisions(severity, SEVERITY_DECISIONS, tables, errors);
         requireDecisions(targets, List.of(RESPONSE_TARGETS), tables, errors);
-        requireRuleTypes(kieBase, errors);
+        requireRuleTypes(kbase, errors);
         if (!errors.isEmpty()) {
             throw new PolicyBuildException(errors);
         }
         Catalog catalog = catalog(tables.get(SEVERITY_MODEL + "/" + CAPABILITY_LOOKUP));
         InputTypes inputTypes = TypeReader.read(severity, targets);
-        return new CompiledPolicy(files, releaseId, kieBase, dmn, severity, targets, Collections.unmodifiableMap(tables), catalog,
+        return new CompiledPolicy(files, releaseId, kbase, dmn, severity, targets, Collections.unmodifiableMap(tables), catalog,
                 inputTypes, List.copyOf(warnings), Instant.now());
     }
 

@@ -25,6 +25,11 @@ public final class PolicySafety {
 
     /** The reasons these files may not be built; empty when every file keeps to what a policy may contain. */
     public static List<PolicyDiagnostic> refusals(PolicyFiles files) {
+        return check(files).refusals();
+    }
+
+    /** The refusals, and the parse of the DRL files the check read (what {@link PolicyCompiler} builds). */
+    public static CheckedPolicy check(PolicyFiles files) {
         List<PolicyDiagnostic> problems = new ArrayList<>();
         Map<String, String> drl = new LinkedHashMap<>();
         files.files().forEach((path, content) -> {
@@ -38,7 +43,8 @@ public final class PolicySafety {
                 drl.put(path, new String(content, StandardCharsets.UTF_8));
             }
         });
-        problems.addAll(DrlAllowList.check(drl));
-        return List.copyOf(problems);
+        CheckedPolicy rules = DrlAllowList.check(drl);
+        problems.addAll(rules.refusals());
+        return new CheckedPolicy(problems, rules.drl());
     }
 }

@@ -15,7 +15,7 @@ import com.incidents.severity.engine.model.PolicyDiagnostic;
 
 /**
  * A policy built by Drools and ready to evaluate; immutable once built. {@code releaseId} names the
- * KIE module it was built as, already removed from the KIE repository. {@code inputTypes} holds the
+ * build (each one is new); it is never a module of the KIE repository, the kbase being built directly. {@code inputTypes} holds the
  * allowed values the DMN models declare for their inputs and for the severity.
  */
 public record CompiledPolicy(PolicyFiles files, ReleaseId releaseId, KieBase kieBase, DMNRuntime dmn, DMNModel severityModel,

@@ -55,7 +55,26 @@ class HostilePoliciesTest {
             Map.entry("feel-recursion", new Expected("hostile.dmn", 7, "a context { name: ... }")),
             Map.entry("feel-string-join", new Expected("hostile.dmn", 7, "a call of 'string join'")),
             Map.entry("dmn-boxed-for", new Expected("hostile.dmn", 6, "a boxed 'for' loop")),
-            Map.entry("dmn-bkm-recursion", new Expected("hostile.dmn", 4, "a business knowledge model")));
+            Map.entry("dmn-bkm-recursion", new Expected("hostile.dmn", 4, "a business knowledge model")),
+            Map.entry("new-file-condition", new Expected("severity/hostile.drl", 6, "new java.io.File(")),
+            Map.entry("eval", new Expected("severity/hostile.drl", 7, "rule \"Eval\": eval")),
+            Map.entry("from", new Expected("severity/hostile.drl", 6, "pattern over String")),
+            Map.entry("accumulate", new Expected("severity/hostile.drl", 6, "pattern over Number")),
+            Map.entry("collect", new Expected("severity/hostile.drl", 6, "pattern over java.util.ArrayList")),
+            Map.entry("function-called", new Expected("severity/hostile.drl", 4, "function leak")),
+            Map.entry("query-call", new Expected("severity/hostile.drl", 5, "System.setProperty(\"hostile.query\"")),
+            Map.entry("mvel-with", new Expected("severity/hostile.drl", 9, "with ($a)")),
+            Map.entry("annotation-class", new Expected("severity/hostile.drl", 4, "declare Probe @role")),
+            Map.entry("window", new Expected("severity/hostile.drl", 4, "window declaration")),
+            Map.entry("entry-point", new Expected("severity/hostile.drl", 6, "entrypoint source of Assessment")),
+            Map.entry("declare-extends", new Expected("severity/hostile.drl", 4,
+                    "declare Probe extends org.mvel2.sh.ShellSession")),
+            Map.entry("unicode-identifier", new Expected("severity/hostile.drl", 8, "unicode escape")),
+            Map.entry("comment-hiding", new Expected("severity/hostile.drl", 8,
+                    "System.setProperty(\"hostile.comment\"")),
+            Map.entry("mvel-reflection", new Expected("severity/hostile.drl", 9, "$a.getClass()")),
+            Map.entry("reflection-constraint", new Expected("severity/hostile.drl", 6, "this.getClass()")),
+            Map.entry("java-dialect", new Expected("severity/hostile.drl", 9, "java.lang.System.setProperty(")));
 
     private static final List<Path> MARKERS = List.of(Path.of("target/hostile-exec-ran"),
             Path.of("target/hostile-annotation-ran"), Path.of("target/hostile-shell-ran"), Path.of("target/hostile-fos-ran"));
