@@ -61,6 +61,12 @@ class FolderWatcherTest {
             Files.delete(deleted);
             Files.createDirectories(deleted);
             assertFalse(moved.watchesCurrentFolder(), "the watch followed the old folder");
+            // A folder made again at once may get the freed inode back, so the deletion shows once the
+            // watch service has cancelled the old registration (its own thread, an instant later).
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (gone.watchesCurrentFolder() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
             assertFalse(gone.watchesCurrentFolder(), "the new folder is another one");
             assertTrue(moved.alive(), "its thread runs on, deaf: hence the check");
         }
