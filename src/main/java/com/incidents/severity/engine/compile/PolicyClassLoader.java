@@ -35,7 +35,7 @@ public final class PolicyClassLoader extends ClassLoader {
             "java.lang.Enum", "java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException",
             "java.lang.Error", "java.lang.Iterable", "java.lang.Cloneable", "java.lang.Override",
             "java.lang.Deprecated", "java.lang.FunctionalInterface", "java.lang.StringBuilder",
-            "java.lang.AbstractStringBuilder", "java.lang.Void", "java.lang.Class",
+            "java.lang.AbstractStringBuilder", "java.lang.Void",
             "java.lang.constant.Constable", "java.lang.constant.ConstantDesc",
             "java.io.Serializable", "java.io.Externalizable", "java.io.ObjectInput", "java.io.ObjectOutput",
             "java.io.DataInput", "java.io.DataOutput",
@@ -50,11 +50,29 @@ public final class PolicyClassLoader extends ClassLoader {
             // Drools loads its Java compiler by name through the rules' loader (its own classes then
             // come from the service's loader, not through this one)
             "org.drools.ecj.EclipseJavaCompiler",
+            // the executable model: rules are Java over its DSL, lambdas, indexes and the evaluation helpers
+            "org.drools.model.", "org.drools.modelcompiler.", "org.drools.util.DateUtils", "java.util.List",
+            "java.util.ArrayList", "java.util.Arrays", "java.util.Collections", "java.util.Locale",
+            "java.time.format.DateTimeFormatter", "java.time.format.DateTimeFormatterBuilder",
+            "java.lang.IllegalArgumentException",
+            // the bootstraps of the lambdas the model keeps inline and of string concatenation: every
+            // method of them takes a MethodHandles.Lookup and a MethodType, classes rule code cannot load
+            "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.StringConcatFactory",
             // the JDK defines reflection accessors for declared types under their loader; rule code cannot
             // use these (java.base does not export jdk.internal.reflect)
             "jdk.internal.reflect.MagicAccessorImpl", "jdk.internal.reflect.MethodAccessorImpl",
             "jdk.internal.reflect.ConstructorAccessorImpl", "jdk.internal.reflect.SerializationConstructorAccessorImpl",
             "jdk.internal.reflect.FieldAccessorImpl");
+
+    /**
+     * Class files the Java compiler must read to type-check generated rule code (the JDK types name
+     * them in signatures, e.g. {@code ConstantDesc.resolveConstantDesc(MethodHandles.Lookup)}, and a
+     * class literal {@code Assessment.class} is a {@code Class}), whose classes the code still may not
+     * load: {@link #loadClass} refuses them like any other. So {@code $a.getClass().forName(...)},
+     * {@code Class.forName(name, true, null)} included, compiles and then fails: the code cannot call a
+     * method of {@code Class}.
+     */
+    static final List<String> COMPILE_ONLY = List.of("java.lang.invoke.MethodHandles", "java.lang.Class");
 
     /** Drools' own configuration files, read through the rules' loader (settings, not code). */
     private static final Set<String> CONFIGURATION = Set.of("META-INF/kie.properties.conf",
@@ -111,7 +129,8 @@ public final class PolicyClassLoader extends ClassLoader {
      */
     private boolean classFileAllowed(String resource) {
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
-        return path.endsWith(".class") ? allowed(path.substring(0, path.length() - 6).replace('/', '.'))
+        String className = path.endsWith(".class") ? path.substring(0, path.length() - 6).replace('/', '.') : null;
+        return className != null ? allowed(className) || COMPILE_ONLY.contains(className.replaceFirst("\\$.*", ""))
                 : CONFIGURATION.contains(path) || packageFolder(path);
     }
 
