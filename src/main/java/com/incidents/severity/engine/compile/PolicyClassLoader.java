@@ -135,7 +135,8 @@ public final class PolicyClassLoader extends ClassLoader {
     }
 
     /**
-     * MVEL (which Drools uses for constraints and for consequences of dialect "mvel") hands some
+     * MVEL (which the classic Drools build used for constraints and "mvel" consequences, and which
+     * Drools' builders still load) hands some
      * classes to any expression by their simple name from a table of its own, never asking a class
      * loader: System, Runtime, Thread, ClassLoader, Class, Math... Drop from that table every class this
      * wall does not offer, and Class too (its forName would load through MVEL's own loader), so MVEL

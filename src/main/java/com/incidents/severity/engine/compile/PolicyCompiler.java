@@ -49,6 +49,8 @@ import com.incidents.severity.engine.model.PolicyFiles;
  * Drools' parse of each DRL file, which is built as it is (a descr resource: what was checked is
  * what runs, with no second parse of the text); the second ({@link PolicyClassLoader}) is the class
  * loader the rules are compiled and run with, which offers them no class outside its allow-list.
+ * The rules are built as the executable model ({@link ExecutableRules}): Java behind that loader,
+ * with no MVEL interpretation of rule text at run time; the DMN models join them in the same kbase.
  */
 public final class PolicyCompiler {
 
