@@ -44,7 +44,6 @@ public final class PolicyClassLoader extends ClassLoader {
             // generated consequences, queries, field readers/writers and jitted constraints extend or call these
             "org.drools.base.base.", "org.drools.base.reteoo.", "org.drools.base.rule.", "org.drools.core.common.",
             "org.drools.core.reteoo.", "org.drools.core.rule.consequence.", "org.drools.core.base.accumulators.",
-            "org.drools.mvel.ConditionEvaluator", "org.drools.mvel.accessors.", "org.drools.mvel.asm.",
             "org.drools.mvel.evaluators.", "org.drools.util.bitmask.", "org.kie.api.runtime.rule.FactHandle",
             "org.kie.api.runtime.rule.RuleContext",
             // Drools loads its Java compiler by name through the rules' loader (its own classes then
