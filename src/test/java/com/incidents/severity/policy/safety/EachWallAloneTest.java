@@ -76,7 +76,7 @@ class EachWallAloneTest {
     @Test
     void withBothWallsAsideTheCorpusRunsItsCode() throws Exception {
         PolicyCompiler neither = new PolicyCompiler(PolicyRun::parseOnly, UnaryOperator.identity());
-        for (String name : List.of("exec", "mvel-reflection", "reflection-constraint")) {
+        for (String name : List.of("exec", "mvel-reflection", "reflection-constraint", "bootstrap-forname")) {
             PolicyRun.fire(neither.compile(Hostile.policy(name)).kieBase());
             assertFalse(PolicyRun.traces().isEmpty(), name + " left no trace with both walls aside: it would prove nothing");
             PolicyRun.clearTraces();
