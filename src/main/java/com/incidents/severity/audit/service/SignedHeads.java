@@ -27,6 +27,7 @@ import com.incidents.severity.audit.model.SignedHead;
 import com.incidents.severity.audit.store.HeadStore;
 import com.incidents.severity.problem.ErrorIds;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -37,7 +38,8 @@ import io.quarkus.scheduler.Scheduler;
  * after each line), outside the data folder where a writer of the database cannot rewrite it. A
  * head is appended only while the store still holds the last one exported: a store that lost
  * records at its end, or was rewritten, gets an ERROR instead of a head that would hide it.
- * Each replica exports its own view of the shared chain to its own file (see README).
+ * Each replica exports its own view of the shared chain to its own file (see README), and
+ * every replica exports once more as it stops.
  */
 @ApplicationScoped
 public class SignedHeads {
@@ -72,6 +74,16 @@ public class SignedHeads {
                     .schedule();
             LOG.infof("Signed audit chain heads are appended to %s every %s (when the chain moved)", file,
                     config.heads().interval());
+        }
+    }
+
+    /**
+     * One last head as the service stops (before the writer and the store close), so records made
+     * since the last interval are not left outside every exported head by an orderly stop.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        if (config.enabled()) {
+            exportQuietly();
         }
     }
 

@@ -55,8 +55,12 @@ class PackagedJarIT {
     @Test
     void withoutArgumentsTheServiceStartsAndBecomesReady() throws Exception {
         // Its audit database goes under target/, not into ./data of the clone.
+        Path heads = Files.createTempDirectory("packaged-jar-heads-").resolve("heads.jsonl");
         Process service = new ProcessBuilder("java", PackagedService.EXIT_ON_OOM, "-Dquarkus.http.port=0",
-                "-Dseverity.audit.data-dir=" + Files.createTempDirectory("packaged-jar-audit-"), "-jar", JAR.toString())
+                "-Dseverity.audit.data-dir=" + Files.createTempDirectory("packaged-jar-audit-"),
+                "-Dseverity.audit.heads.export-file=" + heads, "-Dseverity.audit.heads.interval=1h",
+                "-Dquarkus.security.users.embedded.plain-text=true", "-Dquarkus.security.users.embedded.users.it=it",
+                "-Dquarkus.security.users.embedded.roles.it=decision-client", "-jar", JAR.toString())
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
             // The packaged service logs JSON lines (prod): the URL ends at the message's closing quote.
@@ -77,6 +81,12 @@ class PackagedJarIT {
             // The console's form mechanism starts on its first request; its key must not be printed
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/ui/decisions")).build(),
                     HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> decided = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+                    + "/api/v1/decisions")).header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("it:it".getBytes()))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"impactLevel\":\"MAJOR\",\"affectedUsers\":5000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, decided.statusCode(), decided.body());
             service.toHandle().destroy(); // SIGTERM, leaving this end of its output open (Process.destroy closes it)
             StringBuilder rest = new StringBuilder(log);
             for (String line; (line = out.readLine()) != null;) {
@@ -84,6 +94,11 @@ class PackagedJarIT {
             }
             assertFalse(rest.toString().contains("temporary key"), rest.toString());
             assertTrue(rest.toString().contains("No console session key is configured"), rest.toString());
+            // The hourly export ran only at start, before the decision: the head that holds it was
+            // exported as the service stopped.
+            List<String> exported = Files.readAllLines(heads);
+            assertTrue(!exported.isEmpty() && exported.get(exported.size() - 1).matches(".*\"seq\":[1-9].*"),
+                    "the last exported head holds the decision: " + exported);
         } finally {
             service.destroy();
             if (!service.waitFor(20, TimeUnit.SECONDS)) {
