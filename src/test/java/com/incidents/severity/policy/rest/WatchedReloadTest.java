@@ -37,7 +37,7 @@ import com.incidents.severity.support.logs.ExpectedErrors;
  */
 @QuarkusTest
 @TestProfile(WatchedReloadTest.Watched.class)
-class WatchedReloadTest {
+public class WatchedReloadTest {
 
     private static final long LIVE_WITHIN_MS = 10_000;
 

@@ -29,12 +29,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidents.severity.audit.service.StoredPolicies;
 import com.incidents.severity.audit.store.AuditDatabase;
 import com.incidents.severity.engine.model.PolicyBuildException;
-import com.incidents.severity.support.Fixture;
+import com.incidents.severity.policy.rest.WatchedReloadTest;
 import com.incidents.severity.support.Hostile;
 import com.incidents.severity.support.logs.ExpectedErrors;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -47,19 +46,12 @@ import io.restassured.path.json.JsonPath;
  * neither leaves its marker file.
  */
 @QuarkusTest
-@TestProfile(HostileThroughEveryDoorTest.Watched.class)
+@TestProfile(WatchedReloadTest.Watched.class) // a watched copy of the fixture, as WatchedReloadTest's
 class HostileThroughEveryDoorTest {
 
     private static final List<Path> MARKERS = List.of(Path.of("target/hostile-shell-ran"),
             Path.of("target/hostile-fos-ran"));
     private static final long WITHIN_MS = 15_000;
-
-    public static class Watched implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("severity.rules.dir", Fixture.copy().toString(), "severity.reload.watch", "true");
-        }
-    }
 
     @ConfigProperty(name = "severity.rules.dir")
     Path rules;
