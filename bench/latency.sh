@@ -19,18 +19,8 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2;
 export BENCH_AUTH="${AUTH#Authorization: }"   # for decisions.lua
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-LOG=$(mktemp)
-DATA=$(mktemp -d)
-java -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled=true -Dseverity.audit.data-dir="$DATA" \
-  -Dquarkus.log.console.json.enabled=false \
-  "${BENCH_USERS[@]}" \
-  -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+. bench/serve.sh
+serve -Dseverity.audit.enabled=true -Dquarkus.log.console.json.enabled=false
 echo "# $(date -u +%FT%TZ)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)  wrk -t1 -c$CONNECTIONS -d${SECONDS_EACH}s --latency  audit on, Basic auth"
 summary() { # endpoint round < wrk output
   awk -v name="$1" -v r="$2" '

@@ -15,16 +15,8 @@ command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2;
 export BENCH_AUTH="${AUTH#Authorization: }"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 ./mvnw -q -B -f bench/gatling/pom.xml test-compile
-LOG=$(mktemp)
-DATA=$(mktemp -d)
-java -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -Dseverity.audit.data-dir="$DATA" \
-  "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+. bench/serve.sh
+serve   # the default configuration: audit on
 rate() { awk '/Requests\/sec/ {printf "%d", $2}'; }
 echo "# $(date -u +%FT%TZ)  $(git rev-parse --short HEAD)  $(nproc) cores  load $(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in 1 2; do   # warm-up: the JIT compiles both paths

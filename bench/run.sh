@@ -24,17 +24,9 @@ java -cp "target/test-classes:target/classes:$(cat "$CPFILE")" com.incidents.sev
 rm -f "$CPFILE"
 
 echo "== HTTP: POST /api/v1/decisions vs GET /api/v1/ping (wrk, 1 thread, 64 connections, loopback)"
-LOG=$(mktemp)
-DATA=$(mktemp -d)
 echo "(audit trail enabled: ${AUDIT:-false})"
-java -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$PORT" -Dseverity.audit.enabled="${AUDIT:-false}" -Dseverity.audit.data-dir="$DATA" \
-  "${BENCH_USERS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$LOG" "$DATA"' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
-  sleep 0.5
-done
+. bench/serve.sh
+serve -Dseverity.audit.enabled="${AUDIT:-false}"
 rate() { awk '/Requests\/sec/ {print $2}'; }
 # Warm both paths up before measuring, twice over: after one pass each, the first measured round of
 # the trivial endpoint still ran at a third of the later ones (the JIT was still compiling).
