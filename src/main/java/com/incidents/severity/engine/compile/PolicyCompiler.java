@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-import org.drools.io.DescrResource;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.modelcompiler.KiePackagesBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -47,6 +49,8 @@ import com.incidents.severity.engine.model.PolicyFiles;
  * Drools' parse of each DRL file, which is built as it is (a descr resource: what was checked is
  * what runs, with no second parse of the text); the second ({@link PolicyClassLoader}) is the class
  * loader the rules are compiled and run with, which offers them no class outside its allow-list.
+ * The rules are built as the executable model ({@link ExecutableRules}): Java behind that loader,
+ * with no MVEL interpretation of rule text at run time; the DMN models join them in the same kbase.
  */
 public final class PolicyCompiler {
 
@@ -80,12 +84,28 @@ public final class PolicyCompiler {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("com.incidents.policy", "severity-policy",
                 "1.0." + BUILDS.incrementAndGet());
-        ClassLoader loader = secondWall.apply(PolicyCompiler.class.getClassLoader());
+        ClassLoader wall = secondWall.apply(PolicyCompiler.class.getClassLoader());
         PolicyKieBase kieBase;
-        KnowledgeBuilder builder;
+        List<KnowledgeBuilderResult> results = new ArrayList<>();
+        InternalKnowledgeBase base;
         try {
-            kieBase = PolicyKieBase.of(files, loader);
-            builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase.base(),
+            kieBase = PolicyKieBase.of(files);
+            Map<String, PackageDescr> drl = new LinkedHashMap<>();
+            checked.drl().forEach((path, descr) -> {
+                if (kieBase.includes(path)) {
+                    drl.put(path, descr);
+                }
+            });
+            ExecutableRules rules = ExecutableRules.build(drl, wall, releaseId);
+            results.addAll(rules.results());
+            ClassLoader loader = ExecutableRules.loaderOf(rules.models(), wall);
+            base = kieBase.newBase(loader);
+            if (!rules.models().isEmpty()) {
+                base.addPackages(new KiePackagesBuilder(base.getKieBaseConfiguration(),
+                        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader), rules.models())
+                        .build().getKiePackages());
+            }
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(base,
                     KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
             CompositeKnowledgeBuilder batch = builder.batch();
             files.files().forEach((path, content) -> {
@@ -93,21 +113,15 @@ public final class PolicyCompiler {
                     batch.add(ResourceFactory.newByteArrayResource(content).setSourcePath(path), ResourceType.DMN);
                 }
             });
-            checked.drl().forEach((path, descr) -> {
-                if (kieBase.includes(path)) {
-                    DescrResource resource = new DescrResource(descr);
-                    resource.setSourcePath(path);
-                    batch.add(resource, ResourceType.DESCR);
-                }
-            });
             batch.build();
+            results.addAll(builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING));
         } catch (RuntimeException | LinkageError e) { // e.g. a DMN file that is not well-formed XML
             throw new PolicyBuildException(List.of(PolicyDiagnostic.error(suspect(files, e), null,
                     "The files cannot be built: " + rootMessage(e))));
         }
         List<PolicyDiagnostic> errors = new ArrayList<>();
         List<PolicyDiagnostic> warnings = new ArrayList<>();
-        for (KnowledgeBuilderResult m : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+        for (KnowledgeBuilderResult m : results) {
             String path = m.getResource() == null ? null : m.getResource().getSourcePath();
             int line = m.getLines() == null || m.getLines().length == 0 ? 0 : m.getLines()[0];
             PolicyDiagnostic d = new PolicyDiagnostic(m.getSeverity() == ResultSeverity.ERROR ? "ERROR" : "WARNING",
@@ -117,7 +131,7 @@ public final class PolicyCompiler {
         if (!errors.isEmpty()) {
             throw new PolicyBuildException(errors);
         }
-        KieBase kbase = kieBase.base();
+        KieBase kbase = base;
         DMNRuntime dmn = KieRuntimeFactory.of(kbase).get(DMNRuntime.class);
         DMNModel severity = model(dmn, SEVERITY_MODEL, errors);
         DMNModel targets = model(dmn, TARGETS_MODEL, errors);

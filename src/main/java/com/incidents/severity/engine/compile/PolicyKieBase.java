@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.drools.compiler.kproject.models.KieModuleModelImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
@@ -21,23 +21,26 @@ import com.incidents.severity.engine.model.PolicyFiles;
  * the given class loader. The same kbase as a KieContainer would make from that kmodule.xml, without
  * a KIE module in between (the rules are built from their checked descriptions, not from text).
  */
-record PolicyKieBase(KieBase base, List<String> packages) {
+record PolicyKieBase(KieBaseModel model, List<String> packages) {
 
     private static final String KMODULE = "META-INF/kmodule.xml";
 
-    static PolicyKieBase of(PolicyFiles files, ClassLoader loader) {
+    static PolicyKieBase of(PolicyFiles files) {
         byte[] kmodule = files.files().get(KMODULE);
         KieBaseModel model = kmodule == null ? null : defaultBase(
                 KieModuleModelImpl.fromXML(new String(kmodule, StandardCharsets.UTF_8)));
+        return new PolicyKieBase(model, model == null ? List.of() : List.copyOf(model.getPackages()));
+    }
+
+    /** A new empty kbase as the kmodule.xml describes it, over this class loader. */
+    InternalKnowledgeBase newBase(ClassLoader loader) {
         KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, loader);
         if (model != null) {
             conf.setOption(model.getEqualsBehavior() == null ? EqualityBehaviorOption.IDENTITY : model.getEqualsBehavior());
             conf.setOption(model.getEventProcessingMode() == null ? EventProcessingOption.CLOUD
                     : model.getEventProcessingMode());
         }
-        String name = model == null ? "defaultKieBase" : model.getName();
-        return new PolicyKieBase(KnowledgeBaseFactory.newKnowledgeBase(name, conf),
-                model == null ? List.of() : List.copyOf(model.getPackages()));
+        return KnowledgeBaseFactory.newKnowledgeBase(model == null ? "defaultKieBase" : model.getName(), conf);
     }
 
     private static KieBaseModel defaultBase(KieModuleModel module) {

@@ -30,8 +30,21 @@ class PolicyClassLoaderTest {
         for (String name : GADGETS) {
             assertThrows(ClassNotFoundException.class, () -> wall.loadClass(name), name);
             assertThrows(ClassNotFoundException.class, () -> Class.forName(name, false, wall), name);
-            assertNull(wall.getResource(name.replace('.', '/') + ".class"), name);
-            assertNull(wall.getResourceAsStream(name.replace('.', '/') + ".class"), name);
+            if (!PolicyClassLoader.compileOnly(name)) {
+                assertNull(wall.getResource(name.replace('.', '/') + ".class"), name);
+                assertNull(wall.getResourceAsStream(name.replace('.', '/') + ".class"), name);
+            }
+        }
+    }
+
+    @Test
+    void classesTheCompilerReadsAreStillNotLoaded() {
+        // Class and MethodHandles are read by the Java compiler (class literals, the JDK's signatures),
+        // but code defined behind the wall cannot load them: so not Class.forName(name, true, null) either.
+        for (String name : List.of("java.lang.Class", "java.lang.invoke.MethodHandles",
+                "org.drools.modelcompiler.util.ClassUtil", "org.drools.modelcompiler.CanonicalKieModule")) {
+            org.junit.jupiter.api.Assertions.assertNotNull(wall.getResource(name.replace('.', '/') + ".class"), name);
+            assertThrows(ClassNotFoundException.class, () -> wall.loadClass(name), name);
         }
     }
 

@@ -74,6 +74,7 @@ class HostilePoliciesTest {
                     "System.setProperty(\"hostile.comment\"")),
             Map.entry("mvel-reflection", new Expected("severity/hostile.drl", 9, "$a.getClass()")),
             Map.entry("reflection-constraint", new Expected("severity/hostile.drl", 6, "this.getClass()")),
+            Map.entry("bootstrap-forname", new Expected("severity/hostile.drl", 8, "$a.getClass()")),
             Map.entry("java-dialect", new Expected("severity/hostile.drl", 9, "java.lang.System.setProperty(")));
 
     private static final List<Path> MARKERS = List.of(Path.of("target/hostile-exec-ran"),
