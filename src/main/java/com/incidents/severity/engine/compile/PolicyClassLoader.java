@@ -8,6 +8,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.mvel2.compiler.AbstractParser;
 
@@ -81,7 +82,7 @@ public final class PolicyClassLoader extends ClassLoader {
      * method of {@code Class}.
      */
     static final List<String> COMPILE_ONLY = List.of("java.lang.invoke.MethodHandles", "java.lang.Class",
-            "org.drools.modelcompiler.");
+            "org.drools.modelcompiler.", "org.drools.compiler.kie.builder.MaterializedLambda");
 
     /** Drools' own configuration files, read through the rules' loader (settings, not code). */
     private static final Set<String> CONFIGURATION = Set.of("META-INF/kie.properties.conf",
@@ -172,6 +173,7 @@ public final class PolicyClassLoader extends ClassLoader {
 
     private static boolean packageFolder(String path) {
         String pkg = (path.endsWith("/") ? path : path + "/").replace('/', '.');
-        return !path.contains(".") && ALLOWED.stream().anyMatch(a -> a.startsWith(pkg) || a.endsWith(".") && pkg.startsWith(a));
+        return !path.contains(".") && Stream.concat(ALLOWED.stream(), COMPILE_ONLY.stream())
+                .anyMatch(a -> a.startsWith(pkg) || a.endsWith(".") && pkg.startsWith(a));
     }
 }
