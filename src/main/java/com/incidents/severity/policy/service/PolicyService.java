@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -21,6 +22,7 @@ import com.incidents.severity.policy.PolicyConfig;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.policy.load.PolicyReader;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
+import com.incidents.severity.policy.model.PolicyChanged;
 import com.incidents.severity.policy.model.PolicyVersion;
 import com.incidents.severity.policy.model.PolicyView;
 import com.incidents.severity.policy.model.ReloadAttempt;
@@ -46,6 +48,9 @@ public class PolicyService {
     @Inject
     ReloadMetrics metrics;
 
+    @Inject
+    Event<PolicyChanged> changed;
+
     private final AtomicReference<PolicyEngine> current = new AtomicReference<>();
     private final ReloadHistory history = new ReloadHistory();
     private PolicyLoader loader;
@@ -53,6 +58,8 @@ public class PolicyService {
     /** Reload checks, one at a time (reloads are synchronized), each within severity.reload.time-limit. */
     private final TimeLimit reloadThread = new TimeLimit("policy-reload");
     private PolicyLoader candidateLoader;
+    /** The files of the version in force (null before the first). */
+    private volatile PolicyFiles inForceFiles;
 
     void onStart(@Observes StartupEvent event) {
         reload(ReloadTrigger.STARTUP);
@@ -151,9 +158,12 @@ public class PolicyService {
     }
 
     private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger) {
-        history.inForce(new PolicyVersion(engine.version(), files.origin(), trigger, files.fileInfos(),
-                Instant.now(), null));
+        PolicyFiles before = inForceFiles;
+        Instant at = Instant.now();
+        history.inForce(new PolicyVersion(engine.version(), files.origin(), trigger, files.fileInfos(), at, null));
         current.set(engine);
+        inForceFiles = files;
+        changed.fire(new PolicyChanged(trigger, before, files, PolicyChanged.ChangeAuthors.NONE, null, at));
     }
 
     private PolicyFiles read() {
