@@ -19,6 +19,7 @@ import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.memorycompiler.JavaConfiguration;
 import org.kie.memorycompiler.KieMemoryCompiler;
 
 /**
@@ -54,7 +55,7 @@ record ExecutableRules(List<Model> models, List<KnowledgeBuilderResult> results)
                 java.put(path.substring(0, path.length() - 5).replace('/', '.'), new String(file.contents(), StandardCharsets.UTF_8));
             }
         }
-        Map<String, Class<?>> classes = java.isEmpty() ? Map.of() : KieMemoryCompiler.compile(java, loader);
+        Map<String, Class<?>> classes = java.isEmpty() ? Map.of() : compile(java, loader);
         List<Model> models = new ArrayList<>();
         for (PackageSources sources : builder.getPackageSources()) {
             for (String name : sources.getModelNames()) {
@@ -66,6 +67,26 @@ record ExecutableRules(List<Model> models, List<KnowledgeBuilderResult> results)
             }
         }
         return new ExecutableRules(List.copyOf(models), results);
+    }
+
+    /**
+     * Compiled by Eclipse's compiler (drools-ecj), which reads every class file through the wall
+     * alone, whatever the JVM's class path (the JDK's javac would also read {@code java.class.path}),
+     * and defined in a child of the wall.
+     */
+    private static Map<String, Class<?>> compile(Map<String, String> java, ClassLoader wall) {
+        Map<String, byte[]> bytes = KieMemoryCompiler.compileNoLoad(java, wall, JavaConfiguration.CompilerType.ECLIPSE);
+        KieMemoryCompiler.MemoryCompilerClassLoader rules = new KieMemoryCompiler.MemoryCompilerClassLoader(wall);
+        bytes.forEach(rules::addCode);
+        Map<String, Class<?>> classes = new LinkedHashMap<>();
+        for (String name : java.keySet()) {
+            try {
+                classes.put(name, rules.loadClass(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("The compiled rules lack " + name, e);
+            }
+        }
+        return classes;
     }
 
     /** The loader the rules' classes (declared types included) were defined in, or the wall if there are none. */

@@ -15,7 +15,7 @@ import org.mvel2.compiler.AbstractParser;
 /**
  * The class loader a policy's rules are built and run with: it offers the generated code nothing
  * outside {@link #ALLOWED}, not even {@code java.*} (it does not delegate a refused name to its
- * parent, and hides the class files from compilers too). Classes the policy declares are defined by
+ * parent, and hides the class files from compilers too, except the JDK's, see {@link #COMPILE_ONLY}). Classes the policy declares are defined by
  * Drools in a child of this loader, so they resolve; anything else a rule names, such as
  * {@code java.io.FileOutputStream}, {@code java.lang.Runtime} or {@code org.mvel2.sh.ShellSession},
  * is a {@link ClassNotFoundException}, and the build fails or the code finds no gadget.
@@ -81,8 +81,13 @@ public final class PolicyClassLoader extends ClassLoader {
      * {@code Class.forName(name, true, null)} included, compiles and then fails: the code cannot call a
      * method of {@code Class}.
      */
+    // The JDK's class files ("java.") are the compiler's to read, as javac reads them from the platform
+    // modules whatever a loader says: Eclipse's compiler, which the rules are compiled with, reads every
+    // class file through this loader, and type-checking one JDK type pulls in its supertypes and
+    // signatures (Enum reaches ObjectInputStream, ArrayList AbstractList and RandomAccess). Code
+    // compiled against them still loads only what ALLOWED lists.
     static final List<String> COMPILE_ONLY = List.of("java.lang.invoke.MethodHandles", "java.lang.Class",
-            "org.drools.modelcompiler.", "org.drools.compiler.kie.builder.MaterializedLambda");
+            "org.drools.modelcompiler.", "org.drools.compiler.kie.builder.MaterializedLambda", "java.");
 
     /** Drools' own configuration files, read through the rules' loader (settings, not code). */
     private static final Set<String> CONFIGURATION = Set.of("META-INF/kie.properties.conf",
