@@ -18,12 +18,12 @@ trap 'rm -f "$CPFILE"' EXIT
 CP="target/test-classes:target/classes:$(cat "$CPFILE")"
 rm -rf target/jmh-classes && mkdir -p target/jmh-classes
 javac -nowarn -cp "$CP" -processorpath "$PROCESSOR:$CP" -d target/jmh-classes \
-  src/test/java/com/incidents/severity/bench/*Benchmark.java 2>&1 | grep -v '^Note:' || true
+  src/test/java/com/incidents/severity/bench/*Benchmark.java src/test/java/com/incidents/severity/bench/*Profiler.java 2>&1 | grep -v '^Note:' || true
 
-EXTRA=()
+EXTRA=(-prof com.incidents.severity.bench.WorkerCpuProfiler)
 if [ "${PROFILE:-}" = jfr ]; then
   mkdir -p target/jmh-profiles
-  EXTRA=(-prof "jfr:dir=target/jmh-profiles;configName=profile")
+  EXTRA+=(-prof "jfr:dir=target/jmh-profiles;configName=profile")
 fi
 java -cp "target/jmh-classes:$CP" org.openjdk.jmh.Main "${EXTRA[@]}" "$@" 2>&1 \
   | grep -vE '^\S+ \S+ (INFO|WARN)|^(WARNING|SLF4J)'

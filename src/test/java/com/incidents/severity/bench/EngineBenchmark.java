@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.service.DecisionService;
 import com.incidents.severity.engine.Facts;
-import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.compile.PolicyCompiler;
 import com.incidents.severity.policy.load.PolicyReader;
@@ -32,8 +31,8 @@ import com.incidents.severity.request.DecisionRequest;
  * (exact-facts cache of 100,000 outcomes): microseconds per decision, with the full answer
  * (outcome, trace, explanation, response targets and, for an ongoing incident, the next
  * escalation). {@code newFacts} sends facts never seen before on every invocation (see
- * {@link FreshFacts}); {@code engineAloneNewFacts} is the engine's evaluation of such facts without
- * the next escalation; {@code recurringFacts} cycles 2,000 requests (as bench/decisions.lua does over HTTP), decided
+ * {@link FreshFacts}); {@code newFactsWithoutShortcuts} the same to the engine without its
+ * shortcuts, in the same run; {@code recurringFacts} cycles 2,000 requests (as bench/decisions.lua does over HTTP), decided
  * once in the set-up, so the cache answers.
  * Not a test: run it with bench/jmh.sh.
  */
@@ -49,6 +48,7 @@ public class EngineBenchmark {
     static final int RECURRING = 2_000;
 
     PolicyEngine engine;
+    PolicyEngine withoutShortcuts;
     List<DecisionRequest> recurring;
 
     @Setup(Level.Trial)
@@ -57,6 +57,7 @@ public class EngineBenchmark {
         // manager lets kie-dmn's TRACE lines through, which took a quarter of the time measured.
         org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
         engine = new PolicyEngine(new PolicyCompiler().compile(PolicyReader.fromDirectory(Path.of("rules"))), 100_000);
+        withoutShortcuts = engine.withoutShortcuts();
         recurring = InProcessBenchmark.workload(engine, RECURRING);
         recurring.forEach(request -> DecisionService.decide(engine, request)); // the round that fills the cache
     }
@@ -126,10 +127,14 @@ public class EngineBenchmark {
         return DecisionService.decide(engine, fresh.next());
     }
 
-    /** The same fresh facts, the engine's outcome and trace alone (no next escalation, no cache). */
+    /**
+     * The same, with the engine as it decided before its shortcuts ({@link PolicyEngine#withoutShortcuts}):
+     * both models and a rules session in every evaluation, the same exact-facts cache. The figure
+     * {@code newFacts} is compared with, in the same run.
+     */
     @Benchmark
-    public Outcome engineAloneNewFacts(FreshFacts fresh) {
-        return engine.evaluateWithEngine(fresh.next().facts());
+    public Decision newFactsWithoutShortcuts(FreshFacts fresh) {
+        return DecisionService.decide(withoutShortcuts, fresh.next());
     }
 
     /** 2,000 distinct requests cycled, each decided once before: the exact-facts cache answers. */
