@@ -13,6 +13,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 
@@ -31,6 +32,7 @@ public final class EngineEvaluator {
     private final InputValues inputValues = new InputValues();
     private final EvaluationBounds bounds;
     private final Shortcuts shortcuts;
+    private final DecisionMemo decisions;
 
     /**
      * @param shortcuts whether to keep the answers of the rules and of the response targets model
@@ -41,6 +43,7 @@ public final class EngineEvaluator {
         this.policy = policy;
         this.bounds = bounds;
         this.shortcuts = shortcuts ? new Shortcuts() : null;
+        this.decisions = shortcuts ? DecisionMemo.of(policy.dmn(), policy.severityModel()) : null;
         this.rules = new DrlFacts(policy.kieBase());
         policy.dmn().addListener(DmnTrace.LISTENER);
         policy.dmn().addListener(EvaluationBounds.LISTENER);
@@ -48,6 +51,10 @@ public final class EngineEvaluator {
 
     boolean usesShortcuts() {
         return shortcuts != null;
+    }
+
+    boolean remembersDecisions() {
+        return decisions != null;
     }
 
     public CompiledPolicy policy() {
@@ -70,17 +77,31 @@ public final class EngineEvaluator {
     }
 
     private Outcome evaluateOrThrow(Facts facts) {
-        DmnTrace trace = new DmnTrace();
         EvaluationBounds.Budget budget = bounds.budget(); // one for the whole evaluation: both models
-        DMNResult frameworks = evaluate(policy.severityModel(), severityInputs(facts), trace, budget);
+        Map<String, Object> inputs = severityInputs(facts);
+        DecisionMemo.Evaluated memo = decisions == null || Thread.currentThread().isInterrupted() ? null
+                : decisions.evaluate(inputs, budget, this::traced);
+        Map<String, Object> values;
+        Traced severityTables;
+        if (memo != null) {
+            values = memo.values();
+            severityTables = concat(memo.parts().stream().map(DecisionMemo.Part::traced).toList());
+        } else {
+            DmnTrace trace = new DmnTrace();
+            DMNResult frameworks = evaluate(policy.severityModel(), inputs, trace,
+                    decisions == null ? budget : bounds.budget()); // a fresh budget: as if the memo had not run
+            values = new java.util.HashMap<>();
+            for (DMNDecisionResult decided : frameworks.getDecisionResults()) {
+                values.put(decided.getDecisionName(), decided.getResult());
+            }
+            severityTables = traced(trace, frameworks);
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> lookup = (Map<String, Object>) frameworks.getDecisionResultByName(CAPABILITY_LOOKUP)
-                .getResult();
-        Combination drl = combination(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
-                text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
+        Map<String, Object> lookup = (Map<String, Object>) values.get(CAPABILITY_LOOKUP);
+        Combination drl = combination(text(values, IMPACT_BAND), text(values, IMPACT_SEVERITY),
+                text(values, CAPABILITY_SEVERITY), text(values, ESCALATION_SEVERITY));
         Traced targets = targets(drl.severity(), budget);
 
-        Traced severityTables = traced(trace, frameworks);
         List<FiredRule> fired = new ArrayList<>(severityTables.fired());
         fired.addAll(targets.fired());
         List<TableTrace> tables = new ArrayList<>(severityTables.tables());
@@ -97,7 +118,7 @@ public final class EngineEvaluator {
         explanation.add(NONE.equals(severity) ? "Result: no severity."
                 : "Result: " + severity + " (basis " + drl.basis() + ").");
 
-        return new Outcome(none(severity), drl.basis(), text(frameworks, IMPACT_BAND), none(drl.impactSeverity()),
+        return new Outcome(none(severity), drl.basis(), text(values, IMPACT_BAND), none(drl.impactSeverity()),
                 none(drl.capabilitySeverity()), none(drl.escalationSeverity()), none((String) lookup.get("tier")),
                 none((String) lookup.get("catalog")), targets.spec(), List.copyOf(fired),
                 List.copyOf(explanation), List.copyOf(tables), drl.bases());
@@ -161,6 +182,18 @@ public final class EngineEvaluator {
             }
         }
         return new Traced(List.copyOf(tables), List.copyOf(fired), List.copyOf(explanation), null);
+    }
+
+    private static Traced concat(List<Traced> parts) {
+        List<TableTrace> tables = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        List<String> explanation = new ArrayList<>();
+        for (Traced part : parts) {
+            tables.addAll(part.tables());
+            fired.addAll(part.fired());
+            explanation.addAll(part.explanation());
+        }
+        return new Traced(tables, fired, explanation, null);
     }
 
     /** One model's part of a trace (and, for the response targets, what they are). */
@@ -300,8 +333,8 @@ public final class EngineEvaluator {
         return fired.size();
     }
 
-    private static String text(DMNResult result, String decision) {
-        Object value = result.getDecisionResultByName(decision).getResult();
+    private static String text(Map<String, Object> values, String decision) {
+        Object value = values.get(decision);
         return value == null ? NONE : value.toString();
     }
 

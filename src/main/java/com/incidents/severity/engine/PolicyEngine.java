@@ -65,6 +65,11 @@ public final class PolicyEngine {
         return engine.usesShortcuts();
     }
 
+    /** Whether the severity model's decisions are kept by the values they require ({@link DecisionMemo}). */
+    boolean remembersDecisions() {
+        return engine.remembersDecisions();
+    }
+
     /** "on", or "off: why". */
     public String cacheStatus() {
         return cacheStatus;

@@ -19,7 +19,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The engine's shortcuts ({@link Shortcuts}: the rules' answer kept per four table outcomes, the
- * response targets kept per severity) give what the engine gives without them, for whatever
+ * response targets kept per severity; {@link DecisionMemo}: each decision kept by the values it
+ * requires) give what the engine gives without them, for whatever
  * facts arrive in whatever order: the whole outcome (trace, fired rules, explanation, targets)
  * and the next escalation, on the shipped policy and on an edit whose SEV2 targets differ from SEV1's.
  * The reference keeps nothing: no cache, no shortcuts, a rules session and both models for every
@@ -61,8 +62,11 @@ class ShortcutsEqualEnginePropertyTest {
     @Example
     void theShippedPolicyTakesTheShortcuts() {
         assertTrue(FAST.usesShortcuts());
+        assertTrue(FAST.remembersDecisions());
         assertTrue(EDITED_FAST.usesShortcuts());
+        assertTrue(EDITED_FAST.remembersDecisions());
         assertFalse(REFERENCE.usesShortcuts());
+        assertFalse(REFERENCE.remembersDecisions());
         assertFalse(EDITED_REFERENCE.usesShortcuts());
         Facts sev2 = new Facts(null, null, null, null, "C2", "OUTAGE", 10L, null);
         assertEquals(30, EDITED_FAST.decide(sev2).targets().investigationWithinMinutes(), "the edit is in force");
