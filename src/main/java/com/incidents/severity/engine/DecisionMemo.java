@@ -43,7 +43,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class DecisionMemo {
 
-    private static final int MAX_ENTRIES = 100_000;
+    // Each entry holds a decision's part of the trace (about a kilobyte): 10,000 keep every decision
+    // whose inputs recur, while one whose inputs are new counts takes its turn through the cache.
+    private static final int MAX_ENTRIES = 10_000;
     private static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
     /** A decision's value and its part of the trace, as the engine made them. */
