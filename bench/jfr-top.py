@@ -33,6 +33,10 @@ for stack, n in stacks.items():
     self_[frames[-1]] += n
     for f in set(frames):
         incl[f] += n
+if out:
+    with open(out, "w") as o:
+        for stack, n in stacks.most_common():
+            o.write(f"{stack} {n}\n")
 print(f"{total} samples of threads matching '{thread}'")
 print("top self frames:")
 for f, n in self_.most_common(15):
@@ -41,7 +45,3 @@ print("top total frames (com.incidents and the KIE entry points):")
 for f, n in incl.most_common(400):
     if f.startswith("com.incidents") or re.search(r"(DMNRuntimeImpl\.evaluate|newKieSession|fireAllRules|FEELImpl\.evaluate|KieSession|dispose)", f):
         print(f"  {100 * n / total:5.1f}%  {f}")
-if out:
-    with open(out, "w") as o:
-        for stack, n in stacks.most_common():
-            o.write(f"{stack} {n}\n")
