@@ -13,6 +13,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 
@@ -30,13 +31,30 @@ public final class EngineEvaluator {
     private final DrlFacts rules;
     private final InputValues inputValues = new InputValues();
     private final EvaluationBounds bounds;
+    private final Shortcuts shortcuts;
+    private final DecisionMemo decisions;
 
-    public EngineEvaluator(CompiledPolicy policy, EvaluationBounds bounds) {
+    /**
+     * @param shortcuts whether to keep the answers of the rules and of the response targets model
+     *        ({@link Shortcuts}); only for a policy that decides from its facts alone
+     *        ({@link CacheSafety}), and never for the reference that the shortcuts are tested against
+     */
+    EngineEvaluator(CompiledPolicy policy, EvaluationBounds bounds, boolean shortcuts) {
         this.policy = policy;
         this.bounds = bounds;
+        this.shortcuts = shortcuts ? new Shortcuts() : null;
+        this.decisions = shortcuts ? DecisionMemo.of(policy.dmn(), policy.severityModel()) : null;
         this.rules = new DrlFacts(policy.kieBase());
         policy.dmn().addListener(DmnTrace.LISTENER);
         policy.dmn().addListener(EvaluationBounds.LISTENER);
+    }
+
+    boolean usesShortcuts() {
+        return shortcuts != null;
+    }
+
+    boolean remembersDecisions() {
+        return decisions != null;
     }
 
     public CompiledPolicy policy() {
@@ -59,29 +77,94 @@ public final class EngineEvaluator {
     }
 
     private Outcome evaluateOrThrow(Facts facts) {
-        DmnTrace trace = new DmnTrace();
         EvaluationBounds.Budget budget = bounds.budget(); // one for the whole evaluation: both models
-        DMNResult frameworks = evaluate(policy.severityModel(), severityInputs(facts), trace, budget);
+        Map<String, Object> inputs = severityInputs(facts);
+        DecisionMemo.Evaluated memo = decisions == null || Thread.currentThread().isInterrupted() ? null
+                : decisions.evaluate(inputs, budget, this::traced);
+        Map<String, Object> values;
+        Traced severityTables;
+        if (memo != null) {
+            values = memo.values();
+            severityTables = concat(memo.parts().stream().map(DecisionMemo.Part::traced).toList());
+        } else {
+            DmnTrace trace = new DmnTrace();
+            DMNResult frameworks = evaluate(policy.severityModel(), inputs, trace,
+                    decisions == null ? budget : bounds.budget()); // a fresh budget: as if the memo had not run
+            values = new java.util.HashMap<>();
+            for (DMNDecisionResult decided : frameworks.getDecisionResults()) {
+                values.put(decided.getDecisionName(), decided.getResult());
+            }
+            severityTables = traced(trace, frameworks);
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> lookup = (Map<String, Object>) frameworks.getDecisionResultByName(CAPABILITY_LOOKUP)
-                .getResult();
-        Object assessment = rules.assessment(text(frameworks, IMPACT_BAND), text(frameworks, IMPACT_SEVERITY),
-                text(frameworks, CAPABILITY_SEVERITY), text(frameworks, ESCALATION_SEVERITY));
-        List<String> bases = new ArrayList<>();
-        List<FiredRule> choosers = new ArrayList<>();
-        List<FiredRule> drlRules = combine(assessment, bases, choosers);
-        String severity = rules.severity(assessment);
-        String basis = rules.basis(assessment);
+        Map<String, Object> lookup = (Map<String, Object>) values.get(CAPABILITY_LOOKUP);
+        Combination drl = combination(text(values, IMPACT_BAND), text(values, IMPACT_SEVERITY),
+                text(values, CAPABILITY_SEVERITY), text(values, ESCALATION_SEVERITY));
+        Traced targets = targets(drl.severity(), budget);
+
+        List<FiredRule> fired = new ArrayList<>(severityTables.fired());
+        fired.addAll(targets.fired());
+        List<TableTrace> tables = new ArrayList<>(severityTables.tables());
+        tables.addAll(targets.tables());
+        List<String> explanation = new ArrayList<>(severityTables.explanation());
+        explanation.addAll(targets.explanation());
+        // The DRL rules run between the two models; list them after the framework tables they weigh.
+        int targetsAt = indexOfFirst(fired, RESPONSE_TARGETS);
+        fired.addAll(targetsAt, drl.fired());
+        List<String> drlLines = new ArrayList<>(drl.fired().stream().map(r -> r.name() + ": " + r.description()).toList());
+        drlLines.addAll(setAside(drl));
+        explanation.addAll(Math.min(targetsAt, explanation.size()), drlLines);
+        String severity = drl.severity();
+        explanation.add(NONE.equals(severity) ? "Result: no severity."
+                : "Result: " + severity + " (basis " + drl.basis() + ").");
+
+        return new Outcome(none(severity), drl.basis(), text(values, IMPACT_BAND), none(drl.impactSeverity()),
+                none(drl.capabilitySeverity()), none(drl.escalationSeverity()), none((String) lookup.get("tier")),
+                none((String) lookup.get("catalog")), targets.spec(), List.copyOf(fired),
+                List.copyOf(explanation), List.copyOf(tables), drl.bases());
+    }
+
+    /**
+     * What the DRL rules make of the four table outcomes. The rules see nothing but the assessment
+     * made of them (and the facts they insert themselves), so where the policy decides from its
+     * facts alone ({@link CacheSafety}) the answer for each four is kept: {@link Shortcuts}.
+     */
+    private Combination combination(String band, String impact, String capability, String escalation) {
+        if (shortcuts == null) {
+            return combine(rules.assessment(band, impact, capability, escalation));
+        }
+        return shortcuts.combination(band, impact, capability, escalation,
+                () -> combine(rules.assessment(band, impact, capability, escalation)));
+    }
+
+    /**
+     * The response targets model's part of the answer for this severity: its only input. Kept
+     * per severity where the policy decides from its facts alone ({@link Shortcuts}); evaluated
+     * when the evaluation was given up (interrupted), so that it fails as the model would.
+     */
+    private Traced targets(String severity, EvaluationBounds.Budget budget) {
+        if (shortcuts == null || Thread.currentThread().isInterrupted()) {
+            return evaluateTargets(severity, budget);
+        }
+        return shortcuts.targets(severity, () -> evaluateTargets(severity, budget));
+    }
+
+    private Traced evaluateTargets(String severity, EvaluationBounds.Budget budget) {
+        DmnTrace trace = new DmnTrace();
         Map<String, Object> severityInput = new LinkedHashMap<>();
         severityInput.put(SEVERITY, severity);
         DMNResult targets = evaluate(policy.targetsModel(), severityInput, trace, budget);
+        Traced traced = traced(trace, targets);
+        return new Traced(traced.tables(), traced.fired(), traced.explanation(), targetSpec(targets));
+    }
 
+    /** The tables, rows and explanation lines of one model's evaluation, read from the engine's events. */
+    private Traced traced(DmnTrace trace, DMNResult source) {
         List<FiredRule> fired = new ArrayList<>();
         List<TableTrace> tables = new ArrayList<>();
         List<String> explanation = new ArrayList<>();
         for (DmnTrace.TableEvent event : trace.events) {
             DecisionTableInfo table = policy.table(event.model(), event.decision());
-            DMNResult source = event.model().equals(SEVERITY_MODEL) ? frameworks : targets;
             Map<Integer, Map<String, Object>> outputs = new LinkedHashMap<>();
             for (int index : event.matched()) {
                 RuleRow row = table.rule(index);
@@ -98,20 +181,23 @@ public final class EngineEvaluator {
                         : "row " + index + " of the table applies."));
             }
         }
-        // The DRL rules run between the two models; list them after the framework tables they weigh.
-        int targetsAt = indexOfFirst(fired, RESPONSE_TARGETS);
-        fired.addAll(targetsAt, drlRules);
-        List<String> drlLines = new ArrayList<>(drlRules.stream().map(r -> r.name() + ": " + r.description()).toList());
-        drlLines.addAll(setAside(assessment, bases, choosers));
-        explanation.addAll(Math.min(targetsAt, explanation.size()), drlLines);
-        explanation.add(NONE.equals(severity) ? "Result: no severity."
-                : "Result: " + severity + " (basis " + basis + ").");
+        return new Traced(List.copyOf(tables), List.copyOf(fired), List.copyOf(explanation), null);
+    }
 
-        return new Outcome(none(severity), basis, text(frameworks, IMPACT_BAND),
-                none(rules.get(assessment, "impactSeverity")), none(rules.get(assessment, "capabilitySeverity")),
-                none(rules.get(assessment, "escalationSeverity")), none((String) lookup.get("tier")),
-                none((String) lookup.get("catalog")), targetSpec(targets), List.copyOf(fired),
-                List.copyOf(explanation), List.copyOf(tables), List.copyOf(bases));
+    private static Traced concat(List<Traced> parts) {
+        List<TableTrace> tables = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>();
+        List<String> explanation = new ArrayList<>();
+        for (Traced part : parts) {
+            tables.addAll(part.tables());
+            fired.addAll(part.fired());
+            explanation.addAll(part.explanation());
+        }
+        return new Traced(tables, fired, explanation, null);
+    }
+
+    /** One model's part of a trace (and, for the response targets, what they are). */
+    record Traced(List<TableTrace> tables, List<FiredRule> fired, List<String> explanation, ResponseTargetSpec spec) {
     }
 
     private DMNResult evaluate(DMNModel model, Map<String, Object> inputs, DmnTrace trace,
@@ -136,19 +222,19 @@ public final class EngineEvaluator {
      * rule (the first to choose a basis) and why (that rule's description). Read from what the
      * engine did, never from a copy of the rules.
      */
-    private List<String> setAside(Object assessment, List<String> bases, List<FiredRule> choosers) {
-        if (choosers.isEmpty()) {
+    private static List<String> setAside(Combination drl) {
+        if (drl.choosers().isEmpty()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        FiredRule chose = choosers.get(0);
-        String[][] frameworks = { { IMPACT_SEVERITY, "impactSeverity", IMPACT_BASIS },
-                { CAPABILITY_SEVERITY, "capabilitySeverity", CAPABILITY_BASIS } };
+        FiredRule chose = drl.choosers().get(0);
+        String[][] frameworks = { { IMPACT_SEVERITY, drl.impactSeverity(), IMPACT_BASIS },
+                { CAPABILITY_SEVERITY, drl.capabilitySeverity(), CAPABILITY_BASIS } };
         for (String[] framework : frameworks) {
-            String severity = none(rules.get(assessment, framework[1]));
-            if (severity != null && !bases.contains(framework[2])) {
+            String severity = none(framework[1]);
+            if (severity != null && !drl.bases().contains(framework[2])) {
                 lines.add("Set aside: " + framework[0] + " gave " + severity + ", but rule \"" + chose.name()
-                        + "\" chose the basis " + bases.get(0)
+                        + "\" chose the basis " + drl.bases().get(0)
                         + (chose.description() == null ? "." : ": " + chose.description()));
             }
         }
@@ -156,11 +242,13 @@ public final class EngineEvaluator {
     }
 
     /**
-     * Runs the DRL rules; {@code bases} receives each basis a rule sets, in order, and
-     * {@code choosers} the rule that set it.
+     * Runs the DRL rules on the assessment, in a session of its own: the rules that fired, each
+     * basis a rule set, in order, with the rule that set it, and the assessment as they left it.
      */
-    private List<FiredRule> combine(Object assessment, List<String> bases, List<FiredRule> choosers) {
+    private Combination combine(Object assessment) {
         List<FiredRule> fired = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        List<FiredRule> choosers = new ArrayList<>();
         KieSession session = policy.kieBase().newKieSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
@@ -187,7 +275,14 @@ public final class EngineEvaluator {
         if (rules.basis(assessment) == null) {
             throw new EvaluationException("No DRL rule chose a basis for the decision");
         }
-        return fired;
+        return new Combination(List.copyOf(fired), List.copyOf(bases), List.copyOf(choosers),
+                rules.severity(assessment), rules.basis(assessment), rules.get(assessment, "impactSeverity"),
+                rules.get(assessment, "capabilitySeverity"), rules.get(assessment, "escalationSeverity"));
+    }
+
+    /** What the DRL rules made of one assessment: see {@link #combine}. */
+    record Combination(List<FiredRule> fired, List<String> bases, List<FiredRule> choosers, String severity,
+            String basis, String impactSeverity, String capabilitySeverity, String escalationSeverity) {
     }
 
     private static Map<String, Object> severityInputs(Facts f) {
@@ -238,8 +333,8 @@ public final class EngineEvaluator {
         return fired.size();
     }
 
-    private static String text(DMNResult result, String decision) {
-        Object value = result.getDecisionResultByName(decision).getResult();
+    private static String text(Map<String, Object> values, String decision) {
+        Object value = values.get(decision);
         return value == null ? NONE : value.toString();
     }
 

@@ -18,6 +18,9 @@ import com.incidents.severity.engine.model.CompiledPolicy;
 public final class PolicyEngine {
 
     private final EngineEvaluator engine;
+    private final EngineEvaluator reference;
+    private final long maxEntries;
+    private final EvaluationBounds bounds;
     private final DurationSteps steps;
     private final Cache<Facts, Outcome> cache;
     private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
@@ -30,9 +33,21 @@ public final class PolicyEngine {
 
     /** An engine whose every evaluation keeps to {@code bounds} (value sizes, allocation, interruption). */
     public PolicyEngine(CompiledPolicy policy, long maxEntries, EvaluationBounds bounds) {
-        this.engine = new EngineEvaluator(policy, bounds);
+        this(policy, maxEntries, bounds, true);
+    }
+
+    /**
+     * @param shortcuts whether the evaluator may keep the answers of the parts that depend on a few
+     *        values alone ({@link Shortcuts}), when the policy decides from its facts alone
+     */
+    PolicyEngine(CompiledPolicy policy, long maxEntries, EvaluationBounds bounds, boolean shortcuts) {
+        String unsafe = CacheSafety.check(policy).orElse(null);
+        this.engine = new EngineEvaluator(policy, bounds, shortcuts && unsafe == null);
+        this.reference = new EngineEvaluator(policy, bounds, false);
+        this.maxEntries = maxEntries;
+        this.bounds = bounds;
         this.steps = DurationSteps.of(policy);
-        String problem = maxEntries <= 0 ? "disabled by configuration" : CacheSafety.check(policy).orElse(null);
+        String problem = maxEntries <= 0 ? "disabled by configuration" : unsafe;
         this.cache = problem == null ? Caffeine.newBuilder().maximumSize(maxEntries).recordStats(() -> stats).build() : null;
         this.cacheStatus = problem == null ? "on" : "off: " + problem;
     }
@@ -43,6 +58,16 @@ public final class PolicyEngine {
 
     public String version() {
         return engine.policy().version();
+    }
+
+    /** Whether evaluations take the shortcuts of {@link Shortcuts} (the policy decides from its facts alone). */
+    boolean usesShortcuts() {
+        return engine.usesShortcuts();
+    }
+
+    /** Whether the severity model's decisions are kept by the values they require ({@link DecisionMemo}). */
+    boolean remembersDecisions() {
+        return engine.remembersDecisions();
     }
 
     /** "on", or "off: why". */
@@ -81,9 +106,21 @@ public final class PolicyEngine {
         return outcome;
     }
 
-    /** The engine alone, bypassing the cache. */
+    /**
+     * The engine alone: bypassing the cache and every shortcut ({@link Shortcuts}), both models
+     * and a rules session for these facts. What the answers of {@link #decide} are tested against.
+     */
     public Outcome evaluateWithEngine(Facts facts) {
-        return engine.evaluate(facts);
+        return reference.evaluate(facts);
+    }
+
+    /**
+     * This engine as it decided before its shortcuts: the same policy, bounds and cache, every
+     * evaluation running both models and a rules session. For measuring what the shortcuts save
+     * side by side in one run (bench/jmh.sh), and for tests that hold the two equal.
+     */
+    public PolicyEngine withoutShortcuts() {
+        return new PolicyEngine(engine.policy(), maxEntries, bounds, false);
     }
 
     /**

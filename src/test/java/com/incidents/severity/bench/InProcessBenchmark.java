@@ -34,6 +34,8 @@ public final class InProcessBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        // The service's log levels (INFO): unset outside Quarkus, kie-dmn's TRACE lines are written (EngineBenchmark).
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
         // Built as the service builds it once the checks have passed (the checks are not what is measured).
         PolicyEngine engine = new PolicyEngine(new PolicyCompiler().compile(PolicyReader.fromDirectory(Path.of("rules"))),
                 100_000);
