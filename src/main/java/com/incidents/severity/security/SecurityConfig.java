@@ -26,6 +26,25 @@ public interface SecurityConfig {
 
     Session session();
 
+    /** Identities proved by a password, kept for a short time (see {@link PasswordIdentities}). */
+    IdentityCache identityCache();
+
+    /** How long a right user name and password stay proved without asking the realm again. */
+    interface IdentityCache {
+
+        /**
+         * How long an identity proved by a password is reused for the same user name and password
+         * (never for another password); 0 asks the realm on every call. A user changed or removed
+         * in the realm keeps its access at most this long.
+         */
+        @WithDefault("10s")
+        Duration ttl();
+
+        /** Most identities kept at once. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
     /** A console sign-in (a row of console_session, shared by every replica). */
     interface Session {
 

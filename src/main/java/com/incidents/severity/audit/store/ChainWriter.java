@@ -25,6 +25,8 @@ public class ChainWriter {
     private static final String INSERT = "INSERT INTO decision_record (seq, decision_id, decided_at, caller, "
             + "policy_version, status, severity, basis, capability, evaluation_micros, record, prev_hash, hash, "
             + "client_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String HEAD = "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE";
+    private static final String MOVE_HEAD = "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1";
 
     @Inject
     AuditDatabase database;
@@ -37,9 +39,9 @@ public class ChainWriter {
 
     /** Appends on a connection of the pool (tests, tools); the service's writer uses {@link #appendOwn}. */
     public void append(List<AuditEntry> entries) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
+        try (Connection c = database.dataSource().getConnection(); Statements statements = new Statements(c)) {
             c.setAutoCommit(false);
-            write(c, entries, () -> true);
+            write(statements, entries, () -> true);
         }
     }
 
@@ -50,7 +52,7 @@ public class ChainWriter {
      */
     public boolean appendOwn(List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
         try {
-            return write(own.get(), entries, mayCommit);
+            return write(own.statements(), entries, mayCommit);
         } catch (SQLException | RuntimeException e) {
             own.discard();
             throw e;
@@ -71,34 +73,31 @@ public class ChainWriter {
         }
     }
 
-    private boolean write(Connection c, List<AuditEntry> entries, BooleanSupplier mayCommit) throws SQLException {
+    private boolean write(Statements statements, List<AuditEntry> entries, BooleanSupplier mayCommit)
+            throws SQLException {
+        Connection c = statements.connection();
         try {
             long seq;
             String hash;
-            try (PreparedStatement head = c.prepareStatement(
-                    "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-                    ResultSet rs = head.executeQuery()) {
+            try (ResultSet rs = statements.get(HEAD).executeQuery()) {
                 rs.next();
                 seq = rs.getLong(1);
                 hash = rs.getString(2);
             }
-            shared.store(c, entries);
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (AuditEntry e : entries) {
-                    seq++;
-                    String next = ChainHash.of(hash, seq, e.record());
-                    bind(insert, e, seq, hash, next);
-                    insert.addBatch();
-                    hash = next;
-                }
-                insert.executeBatch();
+            shared.store(statements, entries, database.isPostgres());
+            PreparedStatement insert = statements.get(INSERT);
+            for (AuditEntry e : entries) {
+                seq++;
+                String next = ChainHash.of(hash, seq, e.record());
+                bind(insert, e, seq, hash, next);
+                insert.addBatch();
+                hash = next;
             }
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                update.setLong(1, seq);
-                update.setString(2, hash);
-                update.executeUpdate();
-            }
+            insert.executeBatch();
+            PreparedStatement update = statements.get(MOVE_HEAD);
+            update.setLong(1, seq);
+            update.setString(2, hash);
+            update.executeUpdate();
             if (!mayCommit.getAsBoolean()) {
                 c.rollback();
                 return false;

@@ -28,15 +28,19 @@ import com.incidents.severity.engine.model.PolicyFiles;
 @ApplicationScoped
 public class SharedTexts {
 
+    private static final String INSERT_TRACE_POSTGRES =
+            "INSERT INTO decision_trace (hash, trace) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING";
+    private static final String INSERT_TRACE_H2 = "MERGE INTO decision_trace (hash, trace) KEY (hash) VALUES (?, ?)";
+
     @Inject
     ObjectMapper json;
 
     private final Set<String> versions = ConcurrentHashMap.newKeySet();
     private final Set<String> traces = ConcurrentHashMap.newKeySet();
 
-    void store(Connection c, List<AuditEntry> entries) throws SQLException {
-        storePolicies(c, entries);
-        storeTraces(c, entries);
+    void store(Statements statements, List<AuditEntry> entries, boolean postgres) throws SQLException {
+        storePolicies(statements.connection(), entries);
+        storeTraces(statements, entries, postgres);
     }
 
     /** After the batch committed: its texts are known to be stored. */
@@ -48,25 +52,28 @@ public class SharedTexts {
         entries.stream().filter(e -> e.trace() != null).forEach(e -> traces.add(e.trace().hash()));
     }
 
-    private void storeTraces(Connection c, List<AuditEntry> entries) throws SQLException {
+    /**
+     * The traces this instance has not seen committed, in one batched statement that leaves a trace
+     * another writer stored first as it is (same hash, same text): on new facts nearly every
+     * decision has a trace of its own, and a lookup and an insert per trace were two statements per
+     * record. Writers hold the chain head's lock meanwhile, so no two insert the same trace at once.
+     */
+    private void storeTraces(Statements statements, List<AuditEntry> entries, boolean postgres) throws SQLException {
         Set<String> batch = new HashSet<>();
+        PreparedStatement insert = null;
         for (AuditEntry e : entries) {
             if (e.trace() == null || traces.contains(e.trace().hash()) || !batch.add(e.trace().hash())) {
                 continue;
             }
-            try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM decision_trace WHERE hash = ?")) {
-                find.setString(1, e.trace().hash());
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        continue;
-                    }
-                }
+            if (insert == null) {
+                insert = statements.get(postgres ? INSERT_TRACE_POSTGRES : INSERT_TRACE_H2);
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision_trace (hash, trace) VALUES (?, ?)")) {
-                insert.setString(1, e.trace().hash());
-                insert.setString(2, e.trace().text());
-                insert.executeUpdate();
-            }
+            insert.setString(1, e.trace().hash());
+            insert.setString(2, e.trace().text());
+            insert.addBatch();
+        }
+        if (insert != null) {
+            insert.executeBatch();
         }
     }
 

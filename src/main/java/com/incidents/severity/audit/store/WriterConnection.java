@@ -29,18 +29,27 @@ public class WriterConnection {
     AuditConfig config;
 
     private Connection connection;
+    private Statements statements;
 
     /** The open connection, opened (again) if it is closed or was discarded after a failure. */
     synchronized Connection get() throws SQLException {
         if (connection == null || connection.isClosed()) {
             connection = open();
+            statements = new Statements(connection);
         }
         return connection;
+    }
+
+    /** The prepared statements of the open connection, kept across group commits (see {@link Statements}). */
+    synchronized Statements statements() throws SQLException {
+        get();
+        return statements;
     }
 
     /** After a failed write: the connection may be broken, so the next write opens a new one. */
     synchronized void discard() {
         if (connection != null) {
+            statements.close();
             try {
                 connection.close();
             } catch (SQLException e) {
@@ -83,6 +92,7 @@ public class WriterConnection {
         } catch (SQLException e) {
             LOG.warnf("Could not compact the embedded audit store on shutdown: %s", e.getMessage());
         }
+        statements.close();
         connection = null; // closed by the shutdown
     }
 
