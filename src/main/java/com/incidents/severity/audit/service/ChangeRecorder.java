@@ -70,21 +70,21 @@ public class ChangeRecorder {
     }
 
     void onChange(@Observes PolicyChanged event) {
-        Map<String, DecisionTableInfo> after = tablesAfter(event);
-        Versioned before = last;
-        last = new Versioned(event.after().version(), after);
         if (!config.enabled()) {
             return;
         }
         String changeId = UUID.randomUUID().toString();
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS); // what both databases keep of a time
         try {
+            Map<String, DecisionTableInfo> after = tablesAfter(event);
+            Versioned before = last;
+            last = new Versioned(event.after().version(), after);
+            PolicyChanged.ChangeAuthors by = event.by() == null ? PolicyChanged.ChangeAuthors.NONE : event.by();
             Optional<ChangeQueries.StoredChange> previous = changes.last();
             String versionBefore = event.before() != null ? event.before().version()
                     : previous.map(p -> versionAfter(p.record())).orElse(null);
             ChangeRecord record = new ChangeRecord(changeId, ChangeRecord.STATUS, ChangeKind.of(event.trigger()),
-                    replica(), at, event.by().author(), event.by().approver(), event.by().publisher(),
-                    event.by().draftId(), event.comment(), versionBefore, event.after().version(), event.after().origin(),
+                    replica(), at, by.author(), by.approver(), by.publisher(), by.draftId(), event.comment(), versionBefore, event.after().version(), event.after().origin(),
                     previous.map(ChangeQueries.StoredChange::changeId).orElse(null),
                     diff(versionBefore, before, event.after().version(), after), null);
             String text = json.writeValueAsString(record);
