@@ -16,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.incidents.severity.audit.store.AuditDatabase;
+import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.policy.model.PolicyChanged;
+import com.incidents.severity.policy.model.ReloadTrigger;
+import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.support.AuditDb;
 import com.incidents.severity.support.Fixture;
 import com.incidents.severity.support.PolicyEdits;
@@ -64,6 +68,35 @@ public abstract class PolicyChangeContract {
             assertEquals(List.of("ADDED"), change.getList("tables.find { it.key == '" + ESCALATION + "' }.rows.change")
                     .stream().distinct().toList());
         }
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<PolicyChanged> changed;
+
+    @Inject
+    PolicyService policies;
+
+    /**
+     * What a second replica sharing the store does as it starts on the version already in force (the
+     * event its PolicyService fires at startup): a STARTUP of its own, from and to that version, no row
+     * changed, so it is never named as the change behind a row.
+     */
+    @Test
+    void aReplicaStartingOnTheVersionInForceRecordsAStartupWithNoRowChanged() {
+        String id = decide();
+        String rowChange = given().get("/api/v1/decisions/" + id).then().statusCode(200)
+                .extract().path("rowChanges.find { it.decision == 'Escalation severity' }.change.changeId");
+        PolicyFiles files = policies.current().policy().files();
+        changed.fire(new PolicyChanged(ReloadTrigger.STARTUP, null, files, PolicyChanged.ChangeAuthors.NONE, null,
+                java.time.Instant.now()));
+        JsonPath startup = latest("STARTUP");
+        assertEquals(files.version(), startup.getString("versionBefore"));
+        assertEquals(files.version(), startup.getString("versionAfter"));
+        assertEquals(List.of(), startup.getList("tables"));
+        String later = decide();
+        given().get("/api/v1/decisions/" + later).then().statusCode(200)
+                .body("rowChanges.find { it.decision == 'Escalation severity' }.change.changeId", equalTo(rowChange));
+        verify().body("valid", equalTo(true));
     }
 
     @Test
