@@ -21,6 +21,7 @@ import com.incidents.severity.audit.model.RecordFilter;
 import com.incidents.severity.audit.model.RecordPage;
 import com.incidents.severity.audit.model.ReplayReport;
 import com.incidents.severity.audit.service.AuditQueryService;
+import com.incidents.severity.audit.service.DecisionSearch;
 import com.incidents.severity.audit.service.RecordFilters;
 import com.incidents.severity.audit.service.ReplayService;
 import com.incidents.severity.problem.FieldError;
@@ -46,15 +47,18 @@ public class DecisionRecordResource {
     ReplayService replays;
 
     @Inject
+    DecisionSearch search;
+
+    @Inject
     RecordFilters filters;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recorded decisions, newest first", description = "Filters combine; pass nextCursor as cursor for the next page.")
+    @Operation(summary = "Recorded decisions, newest first", description = "Filters combine; pass nextCursor as cursor for the next page. With change, only the decisions made since that policy change under a row it added or edited.")
     public RecordPage list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String policyVersion, @RestQuery String capability,
-            @RestQuery String caller, @RestQuery String clientLabel, @RestQuery String limit, @RestQuery String cursor)
-            throws Exception {
+            @RestQuery String caller, @RestQuery String clientLabel, @RestQuery String change, @RestQuery String limit,
+            @RestQuery String cursor) throws Exception {
         List<FieldError> errors = new ArrayList<>();
         RecordFilter filter = filters.filter(from, to, severity, basis, policyVersion, capability, caller, clientLabel, errors);
         int size = filters.pageSize(limit, errors);
@@ -62,7 +66,7 @@ public class DecisionRecordResource {
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors);
         }
-        return audit.page(filter, before, size);
+        return search.page(filter, change == null || change.isBlank() ? null : change.strip(), before, size);
     }
 
     @GET

@@ -48,7 +48,13 @@ public class AuditQueryService {
         return queries.countBySeverity(filter);
     }
 
-    /** The record as stored, with its chain position and hashes, and its trace expanded. */
+    @Inject
+    RowOrigins origins;
+
+    /**
+     * The record as stored, with its chain position and hashes, its trace expanded, and for each
+     * deciding row the policy change that last introduced or edited it ({@code rowChanges}).
+     */
     public Optional<ObjectNode> record(String decisionId) throws Exception {
         Optional<RecordQueries.StoredRecord> stored = queries.find(decisionId);
         if (stored.isEmpty()) {
@@ -63,6 +69,7 @@ public class AuditQueryService {
             Optional<String> trace = queries.trace(traceHash.asText());
             record.set("trace", trace.isPresent() ? json.readTree(trace.get()) : null);
         }
+        record.set("rowChanges", json.valueToTree(origins.of(record)));
         return Optional.of(record);
     }
 

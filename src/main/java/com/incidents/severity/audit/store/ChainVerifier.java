@@ -205,8 +205,11 @@ public class ChainVerifier {
                     long seq = rs.getLong(1);
                     Bad bad = check(c, rs, seq, expectedSeq, expectedPrev, headSeq, shared);
                     if (bad != null) {
-                        return new VerifyReport(false, checked, startSeq, seq, headHash, seq, rs.getString(2),
-                                bad.problem(), bad.policyVersion(), bad.traceHash());
+                        VerifyReport report = new VerifyReport(false, checked, startSeq, seq, headHash, seq,
+                                rs.getString(2), bad.problem(), bad.policyVersion(), bad.traceHash());
+                        String change = seq > expectedSeq && seq <= headSeq ? ChangeLinks.deletedBefore(c, json, seq)
+                                : ChangeLinks.isChange(rs.getString(6), rs.getString(11)) ? rs.getString(2) : null;
+                        return change == null ? report : report.namingChange(change);
                     }
                     expectedPrev = rs.getString(13);
                     expectedSeq = seq + 1;
@@ -261,7 +264,7 @@ public class ChainVerifier {
         } catch (Exception e) {
             return Bad.of("the record is not valid JSON");
         }
-        String column = disagreeingColumn(rs, r);
+        String column = r.has("changeId") ? ChangeLinks.disagreeingColumn(rs, r) : disagreeingColumn(rs, r);
         if (column != null) {
             return Bad.of("column " + column + " does not match the record (edited)");
         }

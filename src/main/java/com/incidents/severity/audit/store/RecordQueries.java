@@ -57,6 +57,32 @@ public class RecordQueries {
         return new RecordPage(List.copyOf(items), next);
     }
 
+    /** A line of the record list and the record it summarises. */
+    public record Summarised(RecordSummary summary, String record) {
+    }
+
+    /** As {@link #page}, each summary with its record, and no more than {@code limit}. */
+    public List<Summarised> summarised(RecordFilter filter, Long beforeSeq, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = filter.where(params);
+        if (beforeSeq != null) {
+            where += " AND seq < ?";
+            params.add(beforeSeq);
+        }
+        String sql = "SELECT " + SUMMARY + ", record FROM decision_record WHERE " + where + " ORDER BY seq DESC LIMIT "
+                + limit;
+        List<Summarised> items = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new Summarised(summary(rs), rs.getString(11)));
+                }
+            }
+        }
+        return items;
+    }
+
     /**
      * How many records match, by outcome: a severity, NONE for decisions without one, FAILED for
      * failed evaluations. Ordered by key.
@@ -83,9 +109,10 @@ public class RecordQueries {
     public record StoredRecord(long seq, String record, String prevHash, String hash) {
     }
 
+    /** A decision's record (never a change record, which shares the chain). */
     public Optional<StoredRecord> find(String decisionId) throws SQLException {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT seq, record, prev_hash, hash FROM decision_record WHERE decision_id = ?")) {
+                "SELECT seq, record, prev_hash, hash FROM decision_record WHERE decision_id = ? AND status <> 'CHANGE'")) {
             s.setString(1, decisionId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3),

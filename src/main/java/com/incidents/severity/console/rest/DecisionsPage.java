@@ -22,6 +22,8 @@ import com.incidents.severity.audit.model.RecordPage;
 import com.incidents.severity.audit.model.ReplayReport;
 import com.incidents.severity.audit.rest.Exports;
 import com.incidents.severity.audit.service.AuditQueryService;
+import com.incidents.severity.audit.service.ChangeHistory;
+import com.incidents.severity.audit.service.DecisionSearch;
 import com.incidents.severity.audit.service.RecordFilters;
 import com.incidents.severity.audit.service.ReplayService;
 import com.incidents.severity.audit.service.StoredPolicies;
@@ -30,9 +32,11 @@ import com.incidents.severity.console.ConsoleCsrf;
 import com.incidents.severity.console.Roles;
 import com.incidents.severity.console.view.Count;
 import com.incidents.severity.console.view.DecisionView;
+import com.incidents.severity.console.view.RowOriginView;
 import com.incidents.severity.console.view.SearchForm;
 import com.incidents.severity.engine.model.CompiledPolicy;
 import com.incidents.severity.problem.FieldError;
+import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.ProblemException;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -49,9 +53,14 @@ public class DecisionsPage {
         static native TemplateInstance list(SearchForm form, List<FieldError> errors, RecordPage page,
                 List<Count> counts, long total, List<String> severities, List<String> bases, String cursor);
 
-        static native TemplateInstance detail(DecisionView d, ReplayReport replay, String replayError);
+        static native TemplateInstance underChange(String changeId, String since, RecordPage page, String cursor);
+
+        static native TemplateInstance detail(DecisionView d, List<RowOriginView> origins, ReplayReport replay,
+                String replayError);
 
         static native TemplateInstance missing(String id);
+
+        static native TemplateInstance noChange(String id);
     }
 
     @Inject
@@ -69,11 +78,20 @@ public class DecisionsPage {
     @Inject
     ConsoleUser user;
 
+    @Inject
+    ChangeHistory changes;
+
+    @Inject
+    DecisionSearch search;
+
     @GET
     public RestResponse<TemplateInstance> list(@RestQuery String from, @RestQuery String to, @RestQuery String severity,
             @RestQuery String basis, @RestQuery String capability, @RestQuery String caller,
             @RestQuery String clientLabel, @RestQuery String policyVersion, @RestQuery String cursor,
-            @RestQuery String limit) throws Exception {
+            @RestQuery String limit, @RestQuery String change) throws Exception {
+        if (Html.given(change) != null) {
+            return underChange(change.strip(), cursor);
+        }
         SearchForm form = new SearchForm(Html.given(from), Html.given(to), Html.given(severity), Html.given(basis),
                 Html.given(capability), Html.given(caller), Html.given(clientLabel), Html.given(policyVersion),
                 Html.given(limit));
@@ -94,6 +112,23 @@ public class DecisionsPage {
                 RecordFilters.BASES, Html.given(cursor)));
     }
 
+    /** The decisions made since a policy change under the rows it added or edited, newest first. */
+    private RestResponse<TemplateInstance> underChange(String changeId, String cursor) throws Exception {
+        List<FieldError> errors = new ArrayList<>();
+        Long before = filters.cursor(Html.given(cursor), errors);
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        var change = changes.find(changeId);
+        if (change.isEmpty()) {
+            return Html.status(404, Templates.noChange(changeId));
+        }
+        RecordPage page = search.page(filters.filter(null, null, null, null, null, null, null, null, errors), changeId,
+                before, 50);
+        return Html.ok(Templates.underChange(changeId, String.valueOf(change.get().record().changedAt()), page,
+                Html.given(cursor)));
+    }
+
     /** The search's decisions as a file, streamed as the API's export streams them. */
     @GET
     @Path("/export")
@@ -108,7 +143,8 @@ public class DecisionsPage {
                 Html.given(clientLabel), errors);
         String kind = Exports.format(Html.given(format), errors);
         if (!errors.isEmpty()) {
-            return list(from, to, severity, basis, capability, caller, clientLabel, policyVersion, null, null).toResponse();
+            return list(from, to, severity, basis, capability, caller, clientLabel, policyVersion, null, null, null)
+                    .toResponse();
         }
         return Exports.export(audit, filter, kind);
     }
@@ -143,6 +179,6 @@ public class DecisionsPage {
         CompiledPolicy policy = stored.policy(record.get().path("policyVersion").asText()).orElse(null);
         DecisionView view = DecisionView.of(record.get(),
                 (model, decision) -> policy == null ? null : policy.table(model, decision));
-        return Html.ok(Templates.detail(view, replay, replayError));
+        return Html.ok(Templates.detail(view, RowOriginView.of(record.get()), replay, replayError));
     }
 }

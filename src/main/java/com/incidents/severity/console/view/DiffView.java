@@ -3,6 +3,7 @@ package com.incidents.severity.console.view;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.incidents.severity.audit.model.ChangeRecord;
 import com.incidents.severity.engine.model.DecisionTableInfo;
 import com.incidents.severity.engine.model.RuleRow;
 import com.incidents.severity.policy.service.TableDiff;
@@ -35,6 +36,25 @@ public record DiffView(String key, String decision, String fromHitPolicy, String
         return new DiffView(t.key(), shape.decision(), t.from() == null ? null : t.from().hitPolicy(),
                 t.to() == null ? null : t.to().hitPolicy(), headers, lines, t.added(), t.removed(), t.changed(),
                 t.rows().size() - t.added() - t.removed() - t.changed(), t.unchanged(), t.to() == null, t.from() == null);
+    }
+
+    /** A table of a change record's diff, drawn as a version diff is. */
+    public static DiffView of(ChangeRecord.ChangedTable t) {
+        List<Line> lines = new ArrayList<>();
+        for (ChangeRecord.ChangedRow r : t.rows()) {
+            lines.add(new Line(r.change().toLowerCase(java.util.Locale.ROOT), r.fromIndex(), r.toIndex(),
+                    cells(r.fromCells(), r.changedCells()), cells(r.toCells(), r.changedCells())));
+        }
+        return new DiffView(t.key(), t.decision(), t.fromHitPolicy(), t.toHitPolicy(), t.headers(), lines, t.added(),
+                t.removed(), t.changed(), t.same(), false, t.onlyBefore(), t.onlyAfter());
+    }
+
+    private static List<Cell> cells(List<String> texts, List<Integer> changed) {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            cells.add(new Cell(texts.get(i), changed.contains(i)));
+        }
+        return cells;
     }
 
     private static List<Cell> cells(RuleRow row, TableDiff.RowDiff diff) {
