@@ -21,7 +21,9 @@ import java.util.zip.ZipInputStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -42,35 +44,31 @@ import io.quarkus.test.junit.TestProfile;
  * ({@code git apply} of the patch on the folder gives the version in force).
  */
 @QuarkusTest
-@TestProfile(ReadOnlyFolderPublishTest.ReadOnlyCopy.class)
+@TestProfile(ReadOnlyFolderPublishTest.OwnCopyAndDatabase.class)
 class ReadOnlyFolderPublishTest {
 
-    static Path folder;
-
-    public static class ReadOnlyCopy extends UnwatchedFixtureCopy {
+    public static class OwnCopyAndDatabase extends UnwatchedFixtureCopy {
         @Override
         public Map<String, String> getConfigOverrides() {
-            folder = Fixture.copy();
-            lock(folder);
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("severity.rules.dir", folder.toString());
             config.put("severity.audit.data-dir", "./target/read-only-publish-audit-" + System.nanoTime());
             return config;
         }
     }
 
-    static void lock(Path dir) {
-        try {
-            if (new ProcessBuilder("chattr", "+i", dir.toString()).inheritIO().start().waitFor() != 0) {
-                dir.toFile().setWritable(false, false);
-            }
-        } catch (Exception e) {
-            dir.toFile().setWritable(false, false);
+    @ConfigProperty(name = "severity.rules.dir")
+    Path folder;
+
+    /** Made read-only once the service has read it, for the length of the test. */
+    @BeforeEach
+    void lock() throws Exception {
+        if (new ProcessBuilder("chattr", "+i", folder.toString()).inheritIO().start().waitFor() != 0) {
+            folder.toFile().setWritable(false, false);
         }
     }
 
-    @AfterAll
-    static void unlock() throws Exception {
+    @AfterEach
+    void unlock() throws Exception {
         new ProcessBuilder("chattr", "-i", folder.toString()).inheritIO().start().waitFor();
         folder.toFile().setWritable(true, false);
     }
