@@ -89,7 +89,7 @@ public class DraftResource {
 
     @PUT
     @Path("/{id}/files/{path: .+}")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({ MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_XML, "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(summary = "Save one file of a draft", description = "The path must name a file of the draft's base. A draft changed after its review is to be reviewed again.")
     public DraftSummary save(@PathParam("id") String id, @PathParam("path") String path, byte[] body) throws Exception {
