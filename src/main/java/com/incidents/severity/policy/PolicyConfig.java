@@ -21,6 +21,23 @@ public interface PolicyConfig {
 
     Evaluation evaluation();
 
+    Publish publish();
+
+    /** Drafts published from the service (README, "Drafts, review and publish"). */
+    interface Publish {
+        /** A draft needs the approval of a policy editor other than its author before it is published. */
+        @WithDefault("true")
+        boolean requireApproval();
+
+        /**
+         * Write a published version into {@code severity.rules.dir} (atomically, file by file) when the
+         * folder can be written. Off, or where it cannot: the version goes in force from the database
+         * only, and the draft offers a zip and a patch of its changes for the team's git.
+         */
+        @WithDefault("true")
+        boolean writeFolder();
+    }
+
     /** Each evaluation's bounds (README, "What a policy may contain"): live decisions, scenarios, previews, replays. */
     interface Evaluation {
         /** The most characters (of a string) or items (of a list or context) a decision's value may hold. */

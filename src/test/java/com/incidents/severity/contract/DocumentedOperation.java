@@ -58,9 +58,12 @@ public record DocumentedOperation(Request.Method method, String template, String
         return "x".getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The path to call: the template with a decision id that is well formed (and recorded by no one). */
+    /**
+     * The path to call: the template with an id that is well formed (and names no decision or draft),
+     * and a draft's file path a file of the fixture.
+     */
     public String path() {
-        return template.replace("{id}", UUID.randomUUID().toString());
+        return template.replace("{id}", UUID.randomUUID().toString()).replace("{path}", "incident-severity.dmn");
     }
 
     /** Sends this operation's request on {@code request} (which carries the credentials, headers...). */

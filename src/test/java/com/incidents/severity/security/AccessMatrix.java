@@ -40,6 +40,7 @@ final class AccessMatrix {
     static final String NOBODY = "nobody";
     static final Set<String> ANY = Set.of(Roles.DECISION_CLIENT, Roles.POLICY_EDITOR, Roles.AUDITOR);
     static final String NO_SUCH_DECISION = "00000000-0000-7000-8000-000000000000";
+    static final String DRAFT = "/api/v1/policy/drafts/00000000-0000-4000-8000-000000000000";
 
     /** One endpoint: what to send, which roles it admits (none: open), and the answer with a right role. */
     record Call(String method, String path, String contentType, byte[] body, Set<String> roles, int answer) {
@@ -58,6 +59,7 @@ final class AccessMatrix {
     static List<Call> table() {
         byte[] decision = "{\"partnerReports\":3}".getBytes(StandardCharsets.UTF_8);
         byte[] batch = "[{\"partnerReports\":3}]".getBytes(StandardCharsets.UTF_8);
+        byte[] review = "{\"comment\":\"matrix\"}".getBytes(StandardCharsets.UTF_8);
         return List.of(
                 new Call("POST", "/api/v1/decisions", "application/json", decision, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("POST", "/api/v1/decisions/batch", "application/json", batch, Set.of(Roles.DECISION_CLIENT), 200),
@@ -66,6 +68,19 @@ final class AccessMatrix {
                 new Call("POST", "/api/v1/policy/preview", "application/zip", fixtureZip(), Set.of(Roles.POLICY_EDITOR), 200),
                 new Call("POST", "/api/v1/policy/preview", "multipart/form-data; boundary=" + BOUNDARY, fixtureForm(),
                         Set.of(Roles.POLICY_EDITOR), 200),
+                new Call("POST", "/api/v1/policy/drafts", "multipart/form-data; boundary=" + BOUNDARY, draftForm(),
+                        Set.of(Roles.POLICY_EDITOR), 201),
+                new Call("GET", "/api/v1/policy/drafts", null, null, Set.of(Roles.POLICY_EDITOR, Roles.AUDITOR), 200),
+                new Call("GET", DRAFT, null, null, Set.of(Roles.POLICY_EDITOR, Roles.AUDITOR), 404),
+                new Call("PUT", DRAFT + "/files/" + FILE, "application/xml", "<x/>".getBytes(StandardCharsets.UTF_8),
+                        Set.of(Roles.POLICY_EDITOR), 404),
+                new Call("DELETE", DRAFT, null, null, Set.of(Roles.POLICY_EDITOR), 404),
+                new Call("POST", DRAFT + "/approve", "application/json", review, Set.of(Roles.POLICY_EDITOR), 404),
+                new Call("POST", DRAFT + "/reject", "application/json", review, Set.of(Roles.POLICY_EDITOR), 404),
+                new Call("POST", DRAFT + "/publish", null, null, Set.of(Roles.POLICY_EDITOR), 404),
+                new Call("POST", DRAFT + "/rebase", null, null, Set.of(Roles.POLICY_EDITOR), 404),
+                new Call("GET", DRAFT + "/zip", null, null, Set.of(Roles.POLICY_EDITOR, Roles.AUDITOR), 404),
+                new Call("GET", DRAFT + "/patch", null, null, Set.of(Roles.POLICY_EDITOR, Roles.AUDITOR), 404),
                 new Call("GET", "/api/v1/decisions", null, null, Set.of(Roles.AUDITOR), 200),
                 new Call("GET", "/api/v1/decisions/" + NO_SUCH_DECISION, null, null, Set.of(Roles.AUDITOR), 404),
                 new Call("GET", "/api/v1/decisions/export?format=csv", null, null, Set.of(Roles.AUDITOR), 200),
@@ -156,6 +171,12 @@ final class AccessMatrix {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** A multipart/form-data body that starts a draft: a comment, no files. */
+    static byte[] draftForm() {
+        return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nthe access matrix\r\n--"
+                + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A multipart/form-data body with the fixture's file as the part named by its path. */

@@ -7,5 +7,9 @@ public enum ReloadTrigger {
     /** {@code POST /api/v1/policy/reload}. */
     API,
     /** A change in the watched rules folder. */
-    WATCHER
+    WATCHER,
+    /** A draft published: {@code POST /api/v1/policy/drafts/{id}/publish}. */
+    PUBLISH,
+    /** A draft whose files are an earlier version's, published. */
+    ROLLBACK
 }

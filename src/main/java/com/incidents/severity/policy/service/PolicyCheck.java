@@ -2,8 +2,10 @@ package com.incidents.severity.policy.service;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.engine.model.DecisionTableInfo;
 import com.incidents.severity.engine.model.PolicyFiles;
 import com.incidents.severity.engine.model.PolicyDiagnostic;
 import com.incidents.severity.policy.scenario.ScenarioResult;
@@ -20,10 +22,19 @@ import com.incidents.severity.policy.scenario.ScenarioResult;
  * @param blocking the diagnostics that refuse the candidate (empty when accepted)
  * @param durationMs the time taken to build and validate the candidate and run its scenarios
  * @param phases where that time went (validator, Drools build, engine and cache check, scenarios)
+ * @param tables the decision tables of the build, by key (empty when it did not build), refused or not:
+ *        a draft's diff against its base is shown whether or not the draft passes
  */
 public record PolicyCheck(PolicyFiles files, PolicyEngine engine, boolean built, List<PolicyDiagnostic> build,
         List<PolicyDiagnostic> validation, List<ScenarioResult> scenarios, List<PolicyDiagnostic> blocking,
-        long durationMs, String phases) {
+        long durationMs, String phases, Map<String, DecisionTableInfo> tables) {
+
+    /** A check that built no tables. */
+    public PolicyCheck(PolicyFiles files, PolicyEngine engine, boolean built, List<PolicyDiagnostic> build,
+            List<PolicyDiagnostic> validation, List<ScenarioResult> scenarios, List<PolicyDiagnostic> blocking,
+            long durationMs, String phases) {
+        this(files, engine, built, build, validation, scenarios, blocking, durationMs, phases, Map.of());
+    }
 
     public boolean accepted() {
         return engine != null;

@@ -89,7 +89,8 @@ public final class PolicyLoader {
         String phases = String.format("validator %d ms, Drools build %d ms, engine and cache check %d ms, scenarios %d ms",
                 ms(validatedAt - start), ms(compiledAt - validatedAt), ms(readyAt - compiledAt), ms(end - readyAt));
         return new PolicyCheck(files, blocking.isEmpty() ? engine : null, compiled != null, List.copyOf(build),
-                validated.diagnostics(), scenarios, blocking, durationMs, phases);
+                validated.diagnostics(), scenarios, blocking, durationMs, phases,
+                compiled == null ? java.util.Map.of() : compiled.tables());
     }
 
     private static long ms(long nanos) {

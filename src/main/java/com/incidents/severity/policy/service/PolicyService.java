@@ -158,12 +158,72 @@ public class PolicyService {
     }
 
     private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger) {
+        putInForce(engine, files, trigger, PolicyChanged.ChangeAuthors.NONE, null);
+    }
+
+    private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger,
+            PolicyChanged.ChangeAuthors by, String comment) {
         PolicyFiles before = inForceFiles;
         Instant at = Instant.now();
         history.inForce(new PolicyVersion(engine.version(), files.origin(), trigger, files.fileInfos(), at, null));
         current.set(engine);
         inForceFiles = files;
-        changed.fire(new PolicyChanged(trigger, before, files, PolicyChanged.ChangeAuthors.NONE, null, at));
+        changed.fire(new PolicyChanged(trigger, before, files, by, comment, at));
+    }
+
+    /** The files of the version in force (null before the first). */
+    public PolicyFiles inForceFiles() {
+        return inForceFiles;
+    }
+
+    /**
+     * Puts {@code files} in force at once if the version in force is still {@code base} and the files
+     * pass exactly the checks a reload runs (the reload's loader, within its time limit); recorded as
+     * a reload attempt with {@code trigger} (PUBLISH or ROLLBACK) and announced as a
+     * {@link PolicyChanged} by {@code by} with {@code comment}. Where the rules folder may be written
+     * ({@code severity.publish.write-folder}), the files are written into it first, atomically, under
+     * the reload lock: a reload after it finds the same version. A folder that cannot be written
+     * leaves the version in force from the caller's copy (the database's) all the same.
+     */
+    public synchronized Publication publish(String base, PolicyFiles files, ReloadTrigger trigger,
+            PolicyChanged.ChangeAuthors by, String comment) {
+        PolicyEngine inForce = current.get();
+        String inForceVersion = inForce == null ? null : inForce.version();
+        if (!java.util.Objects.equals(base, inForceVersion)) {
+            return new Publication(Publication.Outcome.STALE, null, inForceVersion, null);
+        }
+        Instant at = Instant.now();
+        Reload reload = new Reload(at, trigger, files.origin());
+        PolicyCheck check = checkWithinLimit(files);
+        String folderProblem = null;
+        if (check.accepted()) {
+            folderProblem = folderProblem(files);
+            putInForce(check.engine(), files, trigger, by, comment);
+        }
+        reload.checked(check, current.get());
+        ReloadAttempt attempt = reload.attempt();
+        history.attempted(attempt);
+        metrics.record(attempt, reload.built());
+        metrics.inForce(current.get() == null ? null : current.get().version());
+        reload.log();
+        return new Publication(check.accepted() ? Publication.Outcome.IN_FORCE : Publication.Outcome.REFUSED, check,
+                current.get() == null ? null : current.get().version(), folderProblem);
+    }
+
+    /** Writes the files into the rules folder; null when written, else why not. */
+    private String folderProblem(PolicyFiles files) {
+        if (config.rules().dir().isEmpty()) {
+            return "the service serves its packaged policy: there is no rules folder to write";
+        }
+        if (!config.publish().writeFolder()) {
+            return "severity.publish.write-folder is false: the rules folder is not written";
+        }
+        return FolderPublish.write(config.rules().dir().get(), files);
+    }
+
+    /** Whether a publish would write the rules folder (a folder is served and writing it is not turned off). */
+    public boolean writesFolder() {
+        return config.rules().dir().isPresent() && config.publish().writeFolder();
     }
 
     private PolicyFiles read() {

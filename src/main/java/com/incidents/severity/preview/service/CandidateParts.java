@@ -20,7 +20,7 @@ import com.incidents.severity.problem.InvalidRequestException;
  * files: any other name (curl's usual {@code -F file=@x.dmn}, a typo) would silently leave the
  * editor's change out of the candidate, so it is refused, naming the policy's files.
  */
-final class CandidateParts {
+public final class CandidateParts {
 
     private static final int MAX_PATH = 255;
 
@@ -33,7 +33,7 @@ final class CandidateParts {
      * @param policyFiles the paths of the policy in force that the parts may replace, or null
      *            when the parts are the whole candidate (then new paths are allowed)
      */
-    static Map<String, byte[]> check(List<CandidatePart> parts, Set<String> policyFiles) {
+    public static Map<String, byte[]> check(List<CandidatePart> parts, Set<String> policyFiles) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> reported = new HashSet<>();
@@ -59,7 +59,7 @@ final class CandidateParts {
         return files;
     }
 
-    static boolean safe(String path) {
+    public static boolean safe(String path) {
         if (path == null || path.isEmpty() || path.length() > MAX_PATH || path.startsWith("/")) {
             return false;
         }

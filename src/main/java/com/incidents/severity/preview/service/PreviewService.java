@@ -93,6 +93,14 @@ public class PreviewService {
             throw new CandidateRefusedException(PolicyRefusedProblem.candidate(current.version(),
                     check.files().version(), check.blocking(), check.warnings()));
         }
+        return replay(current, check);
+    }
+
+    /**
+     * The replay impact of candidate files already checked and accepted ({@code check}): the most
+     * recent recorded decisions under the policy in force ({@code current}) and under the candidate.
+     */
+    public PreviewReport replay(PolicyEngine current, PolicyCheck check) throws Exception {
         Tally tally = new Tally(config.examples());
         for (String text : records.recentDecided(config.decisions())) {
             if (Thread.currentThread().isInterrupted()) {

@@ -122,6 +122,11 @@ class ReloadFailureTest {
             }
 
             @Override
+            public Publish publish() {
+                throw new UnsupportedOperationException("these tests publish nothing");
+            }
+
+            @Override
             public Evaluation evaluation() {
                 return new Evaluation() {
                     @Override
