@@ -119,6 +119,13 @@ class DraftsTest {
         given().get("/api/v1/policy/drafts/" + id).then().body("draft.state", equalTo("PUBLISHED"))
                 .body("draft.publishedVersion", equalTo(version)).body("draft.publisher", equalTo("admin"));
         publish(id).statusCode(409).body("type", equalTo("/problems/draft-closed"));
+        // the publish is a change record in the audit chain, naming who wrote, approved and published it
+        given().queryParam("kind", "PUBLISH").get("/api/v1/policy/changes").then().statusCode(200)
+                .body("items.find { it.versionAfter == '" + version + "' }.author", equalTo("admin"))
+                .body("items.find { it.versionAfter == '" + version + "' }.approver", equalTo("editor"))
+                .body("items.find { it.versionAfter == '" + version + "' }.publisher", equalTo("admin"))
+                .body("items.find { it.versionAfter == '" + version + "' }.comment", equalTo("C2 outages over 5 hours are SEV1"))
+                .body("items.find { it.versionAfter == '" + version + "' }.rowsChanged", is(1));
 
         String rollback = given().multiPart("comment", "back to the fixture").multiPart("from", before)
                 .post("/api/v1/policy/drafts").then().statusCode(201).extract().path("id");
