@@ -1,5 +1,5 @@
 // Copies the DMN editor bundle that `npm ci` put in node_modules into the service's generated
-// resources (served from /ui/editor/lib), with its licence, and writes the CSP hash of the one
+// resources (served from /ui/static/editor/lib), with its licence, and writes the CSP hash of the one
 // inline script it runs: DmnEditor.open() puts the editor's envelope (11 MB of code) in an
 // iframe's srcdoc as an inline <script>, which a srcdoc frame runs under the page's own CSP, so
 // the editor page allows exactly that script by its sha256, and no other inline script.
@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 
 const out = process.argv[2];
 const dist = path.join(import.meta.dirname, 'node_modules/@kie-tools/dmn-editor-standalone/dist');
-const lib = path.join(out, 'META-INF/resources/ui/editor/lib');
+const lib = path.join(out, 'META-INF/resources/ui/static/editor/lib');
 fs.mkdirSync(lib, { recursive: true });
 for (const file of ['index.js', 'index.js.LICENSE.txt', 'envelope.js.LICENSE.txt']) {
   fs.copyFileSync(path.join(dist, file), path.join(lib, 'dmn-editor-' + file));
@@ -27,7 +27,7 @@ if (scripts.length !== 1 || srcdoc.replace(/<script[\s\S]*?<\/script>/, '').incl
 const hash = "'sha256-" + crypto.createHash('sha256').update(scripts[0], 'utf8').digest('base64') + "'";
 fs.writeFileSync(path.join(out, 'META-INF/microprofile-config.properties'),
     '# Written by editor/bundle.mjs: the CSP source of the DMN editor\'s one inline script (see application.properties)\n'
-    + 'severity.editor.envelope-script=' + hash + '\n');
+    + 'dmn-editor-bundle.envelope-script=' + hash + '\n');
 console.log('DMN editor bundle copied to ' + lib + '; its envelope script is ' + hash);
 
 /** The srcdoc of the frame DmnEditor.open() makes, with the bundle run against a stub document. */
