@@ -66,7 +66,10 @@ async function show(path) {
   if (file.kind === 'dmn') {
     openDmn(path, file);
   } else if (file.kind === 'csv') {
-    if (!file.grid) file.grid = makeGrid(path, file);
+    if (!file.grid) {
+      file.grid = makeGrid(path, file);
+      showResults();
+    }
   } else {
     const code = source.querySelector('code');
     code.replaceChildren(...(file.kind === 'drl' ? highlightDrl(file.text) : [document.createTextNode(file.text)]));
