@@ -124,6 +124,11 @@ class EditorBrowserTest {
             assertTrue(dmn.contains("xmlns=\"https://www.omg.org/spec/DMN/20240513/MODEL/\""), "saved as DMN 1.6");
             assertTrue(dmn.contains("(5..20]") && dmn.contains("&gt;20"), "the two edited cells are saved");
             browser.view("editor", "#report-status");
+            // the page's own CSP allows everything the editor does: Chromium reported no violation
+            java.util.List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .getAll().stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy")).toList();
+            assertEquals(java.util.List.of(), refused);
         }
     }
 

@@ -49,12 +49,12 @@ class EditorPageTest {
     void onlyTheEditorPageAllowsTheDmnEditorsInlineScriptAndStyles() {
         var editor = Console.signIn("editor");
         String csp = given().cookies(editor).get("/ui/editor").then().statusCode(200)
-                .header("X-Frame-Options", "SAMEORIGIN").header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY").header("Cache-Control", "no-store")
                 .extract().header("Content-Security-Policy");
         assertEquals(1, given().cookies(editor).get("/ui/editor").headers().getValues("Content-Security-Policy").size(),
                 "one CSP, not the console's as well");
         org.hamcrest.MatcherAssert.assertThat(csp, matchesPattern("default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';"
-                + " style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; frame-ancestors 'self'"));
+                + " style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; frame-ancestors 'none'"));
         org.hamcrest.MatcherAssert.assertThat(csp, not(containsString("unsafe-eval")));
         given().cookies(editor).get("/ui/preview").then().statusCode(200)
                 .header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
