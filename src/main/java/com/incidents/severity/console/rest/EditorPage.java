@@ -1,0 +1,96 @@
+package com.incidents.severity.console.rest;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.incidents.severity.console.ConsoleUser;
+import com.incidents.severity.console.Roles;
+import com.incidents.severity.console.view.EditorFile;
+import com.incidents.severity.engine.PolicyEngine;
+import com.incidents.severity.policy.service.PolicyService;
+import com.incidents.severity.preview.model.CheckReport;
+import com.incidents.severity.preview.service.CandidateCheck;
+import com.incidents.severity.preview.service.CandidatePart;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The policy in the browser: the DMN files in the Apache KIE DMN editor, the scenario files as
+ * grids, the DRL read-only; the page sends its changed files to {@code check} as the editor works
+ * and shows what a reload would say of them. Its CSP is its own (application.properties): the DMN
+ * editor runs its envelope as one inline script, allowed by its hash, and injects its styles.
+ */
+@Path("/ui/editor")
+@RolesAllowed(Roles.EDITOR)
+public class EditorPage {
+
+    /** The header the page's script sends its CSRF token in (a form field for the other pages). */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance editor(String version, List<EditorFile> files, String draft);
+    }
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    CandidateCheck checks;
+
+    @Inject
+    ConsoleUser user;
+
+    @GET
+    @Produces(Html.TYPE)
+    public RestResponse<TemplateInstance> page(@RestQuery String draft) {
+        PolicyEngine current = policies.current();
+        return Html.ok(Templates.editor(current.version(), EditorFile.of(current.policy().files().files().keySet()),
+                Html.given(draft)));
+    }
+
+    /** One file of the policy in force, as the page loads it into its editor, grid or viewer. */
+    @GET
+    @Path("file")
+    @Produces("text/plain;charset=UTF-8")
+    public byte[] file(@RestQuery String path) {
+        byte[] content = path == null ? null : policies.current().policy().files().files().get(path);
+        if (content == null) {
+            throw new NotFoundException("No file of the policy in force has that path");
+        }
+        return content;
+    }
+
+    /** The page's changed files (parts named by path) checked as a reload would check them. */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public CheckReport check(@RestForm(FileUpload.ALL) List<FileUpload> files, @HeaderParam(CSRF_HEADER) String csrf)
+            throws Exception {
+        user.checkCsrf(csrf);
+        List<CandidatePart> parts = new ArrayList<>();
+        for (FileUpload file : files == null ? List.<FileUpload> of() : files) {
+            parts.add(new CandidatePart(file.name(), file.fileName(), Files.readAllBytes(file.uploadedFile())));
+        }
+        return checks.check(parts);
+    }
+}

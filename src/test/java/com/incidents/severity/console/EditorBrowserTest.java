@@ -1,0 +1,164 @@
+package com.incidents.severity.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.incidents.severity.support.Fixture;
+import com.incidents.severity.support.UnwatchedFixtureCopy;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The editor page in a real headless Chromium, through the Apache KIE DMN editor's own UI with the
+ * mouse and keyboard (never by replacing its XML): a policy editor moves the escalation scale's
+ * SEV1 threshold from 15 to 20 reports in two cells of the escalation table, sees the overlap the
+ * first cell makes in plain words, then the one scenario row the move breaks, fixes that row in the
+ * scenario grid and sees the report turn green. The files the page would send (the DMN file as the
+ * editor's getContent() gives it) are kept under target/editor-saved/ for the round trip.
+ */
+@QuarkusTest
+@Tag("browser")
+@TestProfile(EditorBrowserTest.OwnFolderAndDatabase.class)
+class EditorBrowserTest {
+
+    public static class OwnFolderAndDatabase extends UnwatchedFixtureCopy {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("severity.audit.data-dir", "./target/editor-browser-" + System.nanoTime());
+            return config;
+        }
+    }
+
+    static final Path SAVED = Path.of("target/editor-saved");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @ConfigProperty(name = "severity.rules.dir")
+    Path rules;
+
+    @BeforeEach
+    void startFromTheFixture() {
+        Fixture.putBackInForce(rules);
+    }
+
+    @Test
+    void anEditorMovesAThresholdInTheDmnEditorAndFixesTheScenarioItBreaks() throws IOException {
+        try (Browser browser = Browser.open(root.toString().replaceAll("/$", ""))) {
+            WebDriver driver = browser.driver();
+            browser.signIn("editor");
+            browser.go("/ui/editor");
+            waitFor(driver, d -> "accepted".equals(status(d).getAttribute("data-state")));
+            assertTrue(status(driver).getText().contains("163 scenarios pass"), status(driver).getText());
+
+            // The DMN editor: the whole diagram in view, the escalation decision opened for editing.
+            driver.switchTo().frame(browser.find("#dmn-editor iframe"));
+            click(driver, By.cssSelector(".react-flow__controls-fitview"));
+            click(driver, By.cssSelector("[data-nodelabel='Escalation severity']"));
+            click(driver, By.xpath("//*[@data-testid='rf__node-#_decision_013']//span[@class='pf-v5-c-label__text'"
+                    + " and text()='Edit']"));
+            editCell(driver, 4, "(5..15]", "(5..20]");
+            driver.switchTo().defaultContent();
+            waitFor(driver, d -> d.findElement(By.id("report-findings")).getText().contains(
+                    "Rules 4 and 5 both match Partner reports more than 15 and at most 20"));
+            assertEquals("refused", status(driver).getAttribute("data-state"));
+
+            driver.switchTo().frame(browser.find("#dmn-editor iframe"));
+            editCell(driver, 5, ">15", ">20");
+            driver.switchTo().defaultContent();
+            // the overlap is gone; the one scenario row that pins the old threshold fails
+            waitFor(driver, d -> d.findElement(By.cssSelector("ul.failed-scenarios")).getText().contains(
+                    "scenarios/escalation.csv: 16 partner reports alone: expected Severity SEV1, Basis ESCALATION,"
+                            + " got Severity SEV2, Basis ESCALATION"));
+            assertTrue(status(driver).getText().startsWith("Refused: 1 problem, 1 of 163 scenarios fail"),
+                    status(driver).getText());
+            assertEquals("1", browser.find("button.file[data-path='scenarios/escalation.csv'] .findings").getText());
+
+            // The scenario grid: the broken row is marked where it is, and fixed there.
+            browser.find("button.file[data-path='scenarios/escalation.csv']").click();
+            String grid = "section.grid-csv[data-path='scenarios/escalation.csv'] ";
+            waitFor(driver, d -> "fail".equals(row(d, grid, 7).getAttribute("data-state")));
+            assertEquals("pass", row(driver, grid, 6).getAttribute("data-state"));
+            WebElement expected = browser.find(grid + "input[aria-label='expectedSeverity, row 7']");
+            assertEquals("SEV1", expected.getAttribute("value"));
+            expected.click();
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("SEV2").perform();
+            waitFor(driver, d -> "accepted".equals(status(d).getAttribute("data-state")));
+            assertTrue(status(driver).getText().contains("163 scenarios pass"), status(driver).getText());
+            assertEquals("pass", row(driver, grid, 7).getAttribute("data-state"));
+            assertTrue(browser.find("button.file[data-path='scenarios/escalation.csv'] .findings").getAttribute("hidden")
+                    != null, "the file's findings badge is gone");
+
+            Files.createDirectories(SAVED);
+            for (String path : new String[] { "incident-severity.dmn", "scenarios/escalation.csv" }) {
+                String text = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                        "window.severityEditor.text(arguments[0]).then(arguments[arguments.length - 1]);", path);
+                Files.writeString(SAVED.resolve(Path.of(path).getFileName()), text, StandardCharsets.UTF_8);
+            }
+            String dmn = Files.readString(SAVED.resolve("incident-severity.dmn"));
+            assertTrue(dmn.contains("xmlns=\"https://www.omg.org/spec/DMN/20240513/MODEL/\""), "saved as DMN 1.6");
+            assertTrue(dmn.contains("(5..20]") && dmn.contains("&gt;20"), "the two edited cells are saved");
+            browser.view("editor", "#report-status");
+            // the page's own CSP allows everything the editor does: Chromium reported no violation
+            java.util.List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .getAll().stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy")).toList();
+            assertEquals(java.util.List.of(), refused);
+        }
+    }
+
+    private static WebElement status(WebDriver driver) {
+        return driver.findElement(By.id("report-status"));
+    }
+
+    private static WebElement row(WebDriver driver, String grid, int row) {
+        return driver.findElement(By.cssSelector(grid + "tbody tr:nth-child(" + row + ") td.result"));
+    }
+
+    /** Selects the rule's input cell with the mouse, opens it with Enter, replaces its text and leaves it with Tab. */
+    private static void editCell(WebDriver driver, int rule, String before, String after) {
+        By cell = By.xpath("//tr[td[contains(@class,'row-index-column-cell')][normalize-space(.)='" + rule
+                + "']]/td[contains(@class,'data-cell')][1]");
+        waitFor(driver, d -> d.findElement(cell).getText().contains(before));
+        click(driver, cell);
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitFor(driver, d -> d.switchTo().activeElement().getTagName().equals("textarea"));
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(after).sendKeys(Keys.TAB)
+                .perform();
+        waitFor(driver, d -> d.findElement(cell).getText().startsWith(after));
+    }
+
+    private static void click(WebDriver driver, By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private static void waitFor(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(90)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
+    }
+}
