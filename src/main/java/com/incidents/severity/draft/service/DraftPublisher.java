@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.incidents.severity.draft.DraftChangedException;
-import com.incidents.severity.draft.DraftInvalidException;
+import com.incidents.severity.preview.CandidateRefusedException;
 import com.incidents.severity.draft.NotApprovedException;
 import com.incidents.severity.draft.RebaseConflictException;
 import com.incidents.severity.draft.StaleBaseException;
@@ -65,7 +65,7 @@ public class DraftPublisher {
         Publication p = policies.publish(draft.baseVersion(), files, trigger, by, draft.comment());
         switch (p.outcome()) {
             case STALE -> throw new StaleBaseException(id, draft.baseVersion(), p.versionInForce());
-            case REFUSED -> throw new DraftInvalidException(PolicyRefusedProblem.candidate(p.versionInForce(),
+            case REFUSED -> throw new CandidateRefusedException(PolicyRefusedProblem.candidate(p.versionInForce(),
                     files.version(), p.check().blocking(), p.check().warnings()));
             default -> {
             }
