@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,5 +116,27 @@ class EditorDraftsTest {
         given().auth().none().cookies(editor).get("/ui/editor/file?path=" + ESCALATION).then().statusCode(200)
                 .body(equalTo(Files.readString(Fixture.dir().resolve(ESCALATION))));
         given().auth().none().cookies(editor).get("/ui/editor?draft=no-such-draft").then().statusCode(404);
+    }
+
+    @Test
+    void theDraftsConsolePageShowsItsFilesValidationAndImpactToEditorsAndAuditors() throws Exception {
+        var editor = Console.signIn("editor");
+        String id = given().auth().none().cookies(editor).header("X-CSRF-Token", Console.formToken(editor, "/ui/editor"))
+                .multiPart("comment", "16 partner reports are SEV3")
+                .multiPart(ESCALATION, "escalation.csv", brokenEscalation().getBytes(StandardCharsets.UTF_8), "text/plain")
+                .accept("application/json").post("/ui/editor/drafts").then().statusCode(201).extract().path("id");
+        var page = Console.as("auditor").get("/ui/drafts/" + id).then().statusCode(200).extract().htmlPath();
+        assertEquals("editor", page.getString("**.find { it.@id == 'draft-author' }"));
+        assertEquals("OPEN", page.getString("**.find { it.@id == 'draft-state' }.@'data-state'"));
+        assertEquals(ESCALATION, page.getString("**.find { it.@id == 'draft-files' }.li.@'data-path'"));
+        assertEquals("false", page.getString("**.find { it.@id == 'draft-validation' }.@'data-accepted'"));
+        assertEquals(ESCALATION + ": 16 partner reports alone",
+                page.getString("**.find { it.@id == 'failed-scenarios' }.li").strip());
+        org.hamcrest.MatcherAssert.assertThat(page.getString("**.find { it.@id == 'impact-unavailable' }"),
+                containsString("a reload would refuse the draft"));
+        Console.as("editor").get("/ui/drafts/" + id).then().statusCode(200)
+                .body(containsString("href=\"/ui/editor?draft=" + id + "\""));
+        Console.as("client").get("/ui/drafts/" + id).then().statusCode(403);
+        Console.as("auditor").get("/ui/drafts/no-such-draft").then().statusCode(404);
     }
 }

@@ -347,7 +347,8 @@ function showResults() {
 /**
  * Saves the changed files as a draft, with the console's session: a new one (POST /ui/editor/drafts,
  * the comment and the files as multipart) or, on ?draft=id, each changed file of that draft
- * (PUT /ui/editor/drafts/{id}/files/{path}). Then links to the draft opened in this page.
+ * (PUT /ui/editor/drafts/{id}/files/{path}). Then links to the draft opened in this page and to its
+ * console page (/ui/drafts/{id}).
  */
 export async function saveDraft(comment) {
   await keepDmnContent();
@@ -387,8 +388,10 @@ export async function saveDraft(comment) {
   }
   const link = el('a', { id: 'draft-link', href: '/ui/editor?draft=' + encodeURIComponent(root.dataset.draft),
     text: 'draft ' + root.dataset.draft });
+  const view = el('a', { id: 'draft-view', href: '/ui/drafts/' + encodeURIComponent(root.dataset.draft),
+    text: 'its diff, validation and replay impact' });
   status.replaceChildren('Saved as ', link, ' (' + (body.state || '').toLowerCase() + ', '
-    + count((body.files || []).length, 'changed file') + ')');
+    + count((body.files || []).length, 'changed file') + '): see ', view, '.');
   return body;
 }
 
