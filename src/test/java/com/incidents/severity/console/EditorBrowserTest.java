@@ -42,8 +42,9 @@ import io.quarkus.test.junit.TestProfile;
  * mouse and keyboard (never by replacing its XML): a policy editor moves the escalation scale's
  * SEV1 threshold from 15 to 20 reports in two cells of the escalation table, sees the overlap the
  * first cell makes in plain words, then the one scenario row the move breaks, fixes that row in the
- * scenario grid and sees the report turn green, saves the draft (by the console session) and opens
- * it from the link the page gives, with the draft's files, and saves into it again. The files the page would send (the DMN file as the
+ * scenario grid and sees the report turn green, saves the draft (by the console session), reads its
+ * console page (validation, impact, row diff), opens it in the editor from there, with the draft's
+ * files, and saves into it again. The files the page would send (the DMN file as the
  * editor's getContent() gives it) are kept under target/editor-saved/ for the round trip.
  */
 @QuarkusTest
@@ -152,8 +153,15 @@ class EditorBrowserTest {
                     .get("/api/v1/policy/drafts/" + id + "/patch").then().statusCode(200).extract().asString();
             assertTrue(patch.contains("+16 partner reports alone,,,,,,,,16,SEV2"), patch);
 
-            // The link opens the draft: its files, not the policy in force, and the check sends its changes.
-            browser.find("#draft-link").click();
+            // Its console page: validation, replay impact and the row diff of the escalation table.
+            browser.find("#draft-view").click();
+            waitFor(driver, d -> d.getCurrentUrl().endsWith("/ui/drafts/" + id));
+            assertEquals("true", browser.find("#draft-validation").getAttribute("data-accepted"));
+            assertTrue(browser.find("#draft-impact").getText().contains("Replayed"), browser.find("#draft-impact").getText());
+            assertTrue(browser.find("#draft-diff").getText().contains("Escalation severity"), browser.find("#draft-diff").getText());
+
+            // Its editor link opens the draft: its files, not the policy in force, and the check sends its changes.
+            browser.find("#edit-draft").click();
             waitFor(driver, d -> d.getCurrentUrl().contains("?draft=" + id)
                     && "accepted".equals(status(d).getAttribute("data-state")));
             assertTrue(browser.find("#draft-info").getText().contains("SEV1 from 21 partner reports"),
