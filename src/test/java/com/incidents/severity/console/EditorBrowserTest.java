@@ -1,5 +1,10 @@
 package com.incidents.severity.console;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +42,9 @@ import io.quarkus.test.junit.TestProfile;
  * mouse and keyboard (never by replacing its XML): a policy editor moves the escalation scale's
  * SEV1 threshold from 15 to 20 reports in two cells of the escalation table, sees the overlap the
  * first cell makes in plain words, then the one scenario row the move breaks, fixes that row in the
- * scenario grid and sees the report turn green. The files the page would send (the DMN file as the
+ * scenario grid and sees the report turn green, saves the draft (by the console session), reads its
+ * console page (validation, impact, row diff), opens it in the editor from there, with the draft's
+ * files, and saves into it again. The files the page would send (the DMN file as the
  * editor's getContent() gives it) are kept under target/editor-saved/ for the round trip.
  */
 @QuarkusTest
@@ -129,6 +136,49 @@ class EditorBrowserTest {
                     .getAll().stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
                     .filter(m -> m.contains("Content Security Policy")).toList();
             assertEquals(java.util.List.of(), refused);
+
+            // Saved as a draft, with the console's session: the draft holds both changed files, by this editor.
+            browser.find("#draft-comment").sendKeys("SEV1 from 21 partner reports");
+            browser.find("#save-draft").click();
+            waitFor(driver, d -> !d.findElements(By.id("draft-link")).isEmpty());
+            assertTrue(browser.find("#save-status").getText().contains("2 changed files"), browser.find("#save-status").getText());
+            String href = browser.find("#draft-link").getAttribute("href");
+            String id = href.substring(href.indexOf("?draft=") + "?draft=".length());
+            given().auth().preemptive().basic("auditor", "auditor").get("/api/v1/policy/drafts/" + id).then()
+                    .statusCode(200).body("draft.author", equalTo("editor"))
+                    .body("draft.comment", equalTo("SEV1 from 21 partner reports"))
+                    .body("draft.files.path", containsInAnyOrder("incident-severity.dmn", "scenarios/escalation.csv"))
+                    .body("validation.accepted", is(true));
+            String patch = given().auth().preemptive().basic("auditor", "auditor")
+                    .get("/api/v1/policy/drafts/" + id + "/patch").then().statusCode(200).extract().asString();
+            assertTrue(patch.contains("+16 partner reports alone,,,,,,,,16,SEV2"), patch);
+
+            // Its console page: validation, replay impact and the row diff of the escalation table.
+            browser.find("#draft-view").click();
+            waitFor(driver, d -> d.getCurrentUrl().endsWith("/ui/drafts/" + id));
+            assertEquals("true", browser.find("#draft-validation").getAttribute("data-accepted"));
+            assertTrue(browser.find("#draft-impact").getText().contains("Replayed"), browser.find("#draft-impact").getText());
+            assertTrue(browser.find("#draft-diff").getText().contains("Escalation severity"), browser.find("#draft-diff").getText());
+
+            // Its editor link opens the draft: its files, not the policy in force, and the check sends its changes.
+            browser.find("#edit-draft").click();
+            waitFor(driver, d -> d.getCurrentUrl().contains("?draft=" + id)
+                    && "accepted".equals(status(d).getAttribute("data-state")));
+            assertTrue(browser.find("#draft-info").getText().contains("SEV1 from 21 partner reports"),
+                    browser.find("#draft-info").getText());
+            browser.find("button.file[data-path='scenarios/escalation.csv']").click();
+            WebElement again = browser.find(grid + "input[aria-label='expectedSeverity, row 7']");
+            assertEquals("SEV2", again.getAttribute("value"), "the draft's scenario file");
+            again.click();
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("SEV1").perform();
+            // SEV1 fails only against the draft's DMN file, which the page has not changed: the check got it
+            waitFor(driver, d -> "fail".equals(row(d, grid, 7).getAttribute("data-state")));
+            browser.find("#save-draft").click();
+            waitFor(driver, d -> !d.findElements(By.id("draft-link")).isEmpty());
+            given().auth().preemptive().basic("auditor", "auditor").get("/api/v1/policy/drafts/" + id).then()
+                    .statusCode(200).body("draft.revision", is(2))
+                    .body("draft.files.path", contains("incident-severity.dmn")) // the scenario file is the base's again
+                    .body("validation.accepted", is(false));
         }
     }
 

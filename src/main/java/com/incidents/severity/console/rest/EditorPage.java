@@ -23,6 +23,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import com.incidents.severity.console.ConsoleUser;
 import com.incidents.severity.console.Roles;
 import com.incidents.severity.console.view.EditorFile;
+import com.incidents.severity.draft.model.Draft;
+import com.incidents.severity.draft.model.DraftSummary;
+import com.incidents.severity.draft.service.DraftReport;
+import com.incidents.severity.draft.service.DraftService;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.preview.model.CheckReport;
@@ -47,7 +51,7 @@ public class EditorPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance editor(String version, List<EditorFile> files, String draft);
+        static native TemplateInstance editor(String version, List<EditorFile> files, DraftSummary draft);
     }
 
     @Inject
@@ -59,22 +63,36 @@ public class EditorPage {
     @Inject
     ConsoleUser user;
 
+    @Inject
+    DraftService drafts;
+
+    @Inject
+    DraftReport reports;
+
+    /** The policy in force, or with {@code draft} that draft's files (its base with its changes), saved into it. */
     @GET
     @Produces(Html.TYPE)
-    public RestResponse<TemplateInstance> page(@RestQuery String draft) {
-        PolicyEngine current = policies.current();
-        return Html.ok(Templates.editor(current.version(), EditorFile.of(current.policy().files().files().keySet()),
-                Html.given(draft)));
+    public RestResponse<TemplateInstance> page(@RestQuery String draft) throws Exception {
+        if (Html.given(draft) == null) {
+            PolicyEngine current = policies.current();
+            return Html.ok(Templates.editor(current.version(),
+                    EditorFile.of(current.policy().files().files().keySet()), null));
+        }
+        Draft d = drafts.find(draft.strip());
+        return Html.ok(Templates.editor(d.baseVersion(),
+                EditorFile.of(drafts.files(d).files().keySet(), d.changes().keySet()), reports.summary(d)));
     }
 
-    /** One file of the policy in force, as the page loads it into its editor, grid or viewer. */
+    /** One file of the policy in force (or of the draft), as the page loads it into its editor, grid or viewer. */
     @GET
     @Path("file")
     @Produces("text/plain;charset=UTF-8")
-    public byte[] file(@RestQuery String path) {
-        byte[] content = path == null ? null : policies.current().policy().files().files().get(path);
+    public byte[] file(@RestQuery String path, @RestQuery String draft) throws Exception {
+        var files = Html.given(draft) == null ? policies.current().policy().files().files()
+                : drafts.files(drafts.find(draft.strip())).files();
+        byte[] content = path == null ? null : files.get(path);
         if (content == null) {
-            throw new NotFoundException("No file of the policy in force has that path");
+            throw new NotFoundException("No file of the policy in force (or of the draft) has that path");
         }
         return content;
     }
@@ -87,10 +105,15 @@ public class EditorPage {
     public CheckReport check(@RestForm(FileUpload.ALL) List<FileUpload> files, @HeaderParam(CSRF_HEADER) String csrf)
             throws Exception {
         user.checkCsrf(csrf);
+        return checks.check(parts(files));
+    }
+
+    /** The uploaded files as candidate parts, each named by the path of the file it replaces. */
+    static List<CandidatePart> parts(List<FileUpload> files) throws java.io.IOException {
         List<CandidatePart> parts = new ArrayList<>();
         for (FileUpload file : files == null ? List.<FileUpload> of() : files) {
             parts.add(new CandidatePart(file.name(), file.fileName(), Files.readAllBytes(file.uploadedFile())));
         }
-        return checks.check(parts);
+        return parts;
     }
 }

@@ -35,10 +35,11 @@ const el = (tag, attrs = {}, ...children) => {
 async function load() {
   for (const button of root.querySelectorAll('button.file')) {
     const path = button.dataset.path;
-    const response = await fetch('/ui/editor/file?path=' + encodeURIComponent(path), { credentials: 'same-origin' });
+    const response = await fetch('/ui/editor/file?path=' + encodeURIComponent(path)
+      + (root.dataset.draft ? '&draft=' + encodeURIComponent(root.dataset.draft) : ''), { credentials: 'same-origin' });
     if (!response.ok) throw new Error('Cannot read ' + path + ': HTTP ' + response.status);
     const text = await response.text();
-    files.set(path, { kind: button.dataset.kind, original: text, text });
+    files.set(path, { kind: button.dataset.kind, original: text, text, inDraft: button.dataset.inDraft === 'true' });
     button.addEventListener('click', () => show(path));
   }
   document.getElementById('undo').addEventListener('click', () => dmn && dmn.undo());
@@ -169,7 +170,8 @@ async function check() {
   const form = new FormData();
   const sending = new Map();
   files.forEach((f, path) => {
-    if (f.text !== f.original) form.append(path, new Blob([f.text], { type: 'text/plain' }), path.split('/').pop());
+    // a draft's own changes are sent too: the check puts the files sent on the policy in force
+    if (f.text !== f.original || f.inDraft) form.append(path, new Blob([f.text], { type: 'text/plain' }), path.split('/').pop());
     if (f.grid) sending.set(path, f.grid.csv.rows.map((r) => r.id));
   });
   setStatus('checking', 'Checking…');
@@ -343,8 +345,10 @@ function showResults() {
 // --- Drafts ---------------------------------------------------------------------------------
 
 /**
- * Saves the changed files as a draft: a new one (POST /api/v1/policy/drafts, the comment and the
- * files as multipart) or, on ?draft=id, each changed file of that draft (PUT .../files/{path}).
+ * Saves the changed files as a draft, with the console's session: a new one (POST /ui/editor/drafts,
+ * the comment and the files as multipart) or, on ?draft=id, each changed file of that draft
+ * (PUT /ui/editor/drafts/{id}/files/{path}). Then links to the draft opened in this page and to its
+ * console page (/ui/drafts/{id}).
  */
 export async function saveDraft(comment) {
   await keepDmnContent();
@@ -354,25 +358,40 @@ export async function saveDraft(comment) {
   let response;
   if (root.dataset.draft) {
     for (const [path, f] of changed) {
-      const url = '/api/v1/policy/drafts/' + encodeURIComponent(root.dataset.draft) + '/files/'
+      const url = '/ui/editor/drafts/' + encodeURIComponent(root.dataset.draft) + '/files/'
         + path.split('/').map(encodeURIComponent).join('/');
-      response = await fetch(url, { method: 'PUT', body: f.text, credentials: 'same-origin', headers });
+      response = await fetch(url, { method: 'PUT', body: f.text, credentials: 'same-origin',
+        headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' } });
       if (!response.ok) break;
+      f.original = f.text;
+      f.inDraft = true;
     }
   } else {
     const form = new FormData();
     form.append('comment', comment);
     changed.forEach(([path, f]) => form.append(path, new Blob([f.text], { type: 'text/plain' }), path.split('/').pop()));
-    response = await fetch('/api/v1/policy/drafts', { method: 'POST', body: form, credentials: 'same-origin', headers });
+    response = await fetch('/ui/editor/drafts', { method: 'POST', body: form, credentials: 'same-origin', headers });
   }
   const body = response ? await response.json().catch(() => ({})) : {};
   if (response && !response.ok) {
     status.textContent = 'Not saved: ' + (body.detail || body.title || 'HTTP ' + response.status);
     return null;
   }
-  if (body.id) root.dataset.draft = body.id;
+  if (!root.dataset.draft && body.id) {
+    root.dataset.draft = body.id;
+    changed.forEach(([, f]) => { f.original = f.text; f.inDraft = true; });
+  }
   if (dmn) dmn.markAsSaved();
-  status.textContent = 'Saved' + (root.dataset.draft ? ' as draft ' + root.dataset.draft : '');
+  if (!response) {
+    status.textContent = 'Nothing changed: nothing to save';
+    return null;
+  }
+  const link = el('a', { id: 'draft-link', href: '/ui/editor?draft=' + encodeURIComponent(root.dataset.draft),
+    text: 'draft ' + root.dataset.draft });
+  const view = el('a', { id: 'draft-view', href: '/ui/drafts/' + encodeURIComponent(root.dataset.draft),
+    text: 'its diff, validation and replay impact' });
+  status.replaceChildren('Saved as ', link, ' (' + (body.state || '').toLowerCase() + ', '
+    + count((body.files || []).length, 'changed file') + '): see ', view, '.');
   return body;
 }
 
