@@ -76,7 +76,7 @@ class SmokeTest {
                 .startsWith("basic"));
 
         AuditApi audit = new AuditApi(client);
-        assertTrue(audit.listDecisions(null, null, null, null, null, null, null, "java-smoke", 10, null).getItems()
+        assertTrue(audit.listDecisions(null, null, null, null, null, null, null, "java-smoke", null, 10, null).getItems()
                 .stream().anyMatch(r -> r.getDecisionId().equals(decision.getDecisionId())));
         DecisionRecord record = audit.getDecision(decision.getDecisionId());
         assertTrue(record.getSeq() > 0);
