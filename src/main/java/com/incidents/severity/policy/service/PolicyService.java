@@ -123,8 +123,10 @@ public class PolicyService {
             } else {
                 PolicyCheck check = checkWithinLimit(files);
                 if (check.accepted()) {
-                    boolean follows = shared.claim(null, files, trigger) == SharedPolicy.Claim.ALREADY_SHARED;
-                    if (files.origin().startsWith(SharedPolicies.ORIGIN) && writesFolder()) {
+                    boolean fromShared = files.origin().startsWith(SharedPolicies.ORIGIN); // never claimed back
+                    boolean follows = fromShared
+                            || shared.claim(null, files, trigger) == SharedPolicy.Claim.ALREADY_SHARED;
+                    if (fromShared && writesFolder()) {
                         String problem = FolderPublish.write(config.rules().dir().get(), files);
                         if (problem != null) {
                             LOG.warnf("Version %s is in force from the database; the rules folder was not written: %s",
