@@ -134,6 +134,81 @@ class TwoInstancesIT {
     }
 
     /**
+     * Issue 18, several replicas: each replica serves a folder of its own, so only the database can
+     * tell B of a publish on A. A draft made on A is approved on B by a second editor and published on
+     * A; B serves the new version within 5 s, and the chain holds one publish record, not one per replica.
+     */
+    @Test
+    void aPublishOnOneReplicaIsInForceOnBothWithinFiveSeconds() throws Exception {
+        Path work = Files.createTempDirectory("two-instances-publish-");
+        Path edited = Fixture.copy();
+        PolicyEdits.sev1Threshold(edited, 16);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            createRoles(url);
+            List<Process> instances = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    int port = freePort();
+                    bases.add("http://localhost:" + port);
+                    instances.add(start(url, Fixture.copy(), work.resolve("instance-" + i), port));
+                }
+                for (int i = 0; i < 2; i++) {
+                    awaitReady(bases.get(i), instances.get(i), work.resolve("instance-" + i));
+                }
+                String before = decideRoundRobin(bases, 4, new HashSet<>());
+                var draft = io.restassured.RestAssured.given().auth().preemptive().basic("admin", "admin")
+                        .multiPart("comment", "SEV1 from 17 partner reports");
+                Path original = Fixture.copy();
+                try (var files = Files.walk(edited)) {
+                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        Path rel = edited.relativize(f);
+                        if (!java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(original.resolve(rel)))) {
+                            draft.multiPart(rel.toString().replace('\\', '/'), f.getFileName().toString(), Files.readAllBytes(f));
+                        }
+                    }
+                }
+                String id = draft.post(bases.get(0) + "/api/v1/policy/drafts").then().statusCode(201).extract().path("id");
+                io.restassured.RestAssured.given().auth().preemptive().basic("reviewer", "reviewer")
+                        .contentType("application/json").body("{\"comment\":\"agreed\"}")
+                        .post(bases.get(1) + "/api/v1/policy/drafts/" + id + "/approve").then().statusCode(200);
+                String published = io.restassured.RestAssured.given().auth().preemptive().basic("admin", "admin")
+                        .post(bases.get(0) + "/api/v1/policy/drafts/" + id + "/publish").then().statusCode(200)
+                        .extract().path("version");
+                long t0 = System.nanoTime();
+                String onB = versions(List.of(bases.get(1))).get(0);
+                while (!onB.equals(published) && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30)) {
+                    Thread.sleep(50); // polling with a deadline
+                    onB = versions(List.of(bases.get(1))).get(0);
+                }
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                System.out.printf("B served the version published on A %d ms after the publish answered%n", ms);
+                assertEquals(published, onB, "B follows the publish on A");
+                assertTrue(ms <= 5_000, "in force on B within 5 s of the publish, took " + ms + " ms");
+                assertNotEquals(before, published);
+                for (String base : bases) {
+                    JsonNode d = JSON.readTree(post(base + "/api/v1/decisions", PolicyEdits.SIXTEEN_REPORTS).body());
+                    assertEquals("SEV2", d.get("severity").asText(), base + " decides with the published edit");
+                    assertEquals(published, d.get("policyVersion").asText());
+                }
+                JsonNode changes = JSON.readTree(get(bases.get(1) + "/api/v1/policy/changes").body()).get("items");
+                long publishes = 0;
+                for (JsonNode c : changes) {
+                    publishes += "PUBLISH".equals(c.path("kind").asText()) ? 1 : 0;
+                }
+                assertEquals(1, publishes, "one publish record for the deployment: " + changes);
+                assertTrue(JSON.readTree(get(bases.get(1) + "/api/v1/audit/verify").body()).get("valid").asBoolean());
+            } finally {
+                for (Process p : instances) {
+                    p.destroy();
+                    p.waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /**
      * A browser behind a balancer that sends each request to either replica: it signs in on A with
      * the sign-in form's token, posts A's try form to B (accepted: one key for the deployment), signs
      * out on B, and then a copy of its cookies is refused on A (the session ended in the shared database).
@@ -233,6 +308,8 @@ class TwoInstancesIT {
                 "-Dquarkus.security.users.embedded.plain-text=true",
                 "-Dquarkus.security.users.embedded.users.admin=admin",
                 "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor",
+                "-Dquarkus.security.users.embedded.users.reviewer=reviewer", // a second editor, to approve
+                "-Dquarkus.security.users.embedded.roles.reviewer=policy-editor",
                 "-jar", jar.getAbsolutePath()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile())
                 .start();

@@ -73,6 +73,10 @@ public class ChangeRecorder {
         if (!config.enabled()) {
             return;
         }
+        if (event.follows()) { // another replica made this change and recorded it; this one only follows
+            last = new Versioned(event.after().version(), tablesAfter(event));
+            return;
+        }
         String changeId = UUID.randomUUID().toString();
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS); // what both databases keep of a time
         try {
@@ -86,7 +90,8 @@ public class ChangeRecorder {
             ChangeRecord record = new ChangeRecord(changeId, ChangeRecord.STATUS, ChangeKind.of(event.trigger()),
                     replica(), at, by.author(), by.approver(), by.publisher(), by.draftId(), event.comment(), versionBefore, event.after().version(), event.after().origin(),
                     previous.map(ChangeQueries.StoredChange::changeId).orElse(null),
-                    diff(versionBefore, before, event.after().version(), after), null);
+                    diff(versionBefore, before, event.after().version(), after),
+                    event.impact() == null ? null : json.valueToTree(event.impact()));
             String text = json.writeValueAsString(record);
             writer.append(new AuditEntry(changeId, at, ChangeQueries.CALLER, null, event.after(),
                     ChangeRecord.STATUS, null, null, null, 0, text, null))

@@ -37,6 +37,9 @@ public class DraftPublisher {
     DraftStore store;
 
     @Inject
+    DraftReport reports;
+
+    @Inject
     PolicyService policies;
 
     @Inject
@@ -62,7 +65,8 @@ public class DraftPublisher {
         ReloadTrigger trigger = rollback ? ReloadTrigger.ROLLBACK : ReloadTrigger.PUBLISH;
         PolicyChanged.ChangeAuthors by = new PolicyChanged.ChangeAuthors(draft.author(),
                 draft.approved() ? draft.reviewer() : null, publisher, id);
-        Publication p = policies.publish(draft.baseVersion(), files, trigger, by, draft.comment());
+        Object impact = reports.view(draft).impact(); // the replay impact at publish time, for the change record
+        Publication p = policies.publish(draft.baseVersion(), files, trigger, by, draft.comment(), impact);
         switch (p.outcome()) {
             case STALE -> throw new StaleBaseException(id, draft.baseVersion(), p.versionInForce());
             case REFUSED -> throw new CandidateRefusedException(PolicyRefusedProblem.candidate(p.versionInForce(),

@@ -11,5 +11,7 @@ public enum ReloadTrigger {
     /** A draft published: {@code POST /api/v1/policy/drafts/{id}/publish}. */
     PUBLISH,
     /** A draft whose files are an earlier version's, published. */
-    ROLLBACK
+    ROLLBACK,
+    /** Another replica sharing the database put a version in force; this one follows it. */
+    REPLICA
 }

@@ -51,6 +51,9 @@ public class PolicyService {
     @Inject
     Event<PolicyChanged> changed;
 
+    @Inject
+    SharedPolicies shared;
+
     private final AtomicReference<PolicyEngine> current = new AtomicReference<>();
     private final ReloadHistory history = new ReloadHistory();
     private PolicyLoader loader;
@@ -92,19 +95,46 @@ public class PolicyService {
         return history.versions();
     }
 
-    /** Reads, builds and checks the configured rules, and puts them in force if they pass. */
+    /**
+     * Reads, builds and checks the configured rules, and puts them in force if they pass. At startup,
+     * the version the replicas share is read instead where it was put in force after the folder (or
+     * the packaged copy) last changed (README, "Source of truth").
+     */
     public synchronized ReloadAttempt reload(ReloadTrigger trigger) {
+        return load(trigger, trigger == ReloadTrigger.STARTUP ? this::startingFiles : this::read);
+    }
+
+    /**
+     * Puts in force the version another replica put in force (read from the shared database), after
+     * exactly a reload's checks; written into the rules folder too where a publish would write it.
+     */
+    public synchronized ReloadAttempt follow(PolicyFiles files) {
+        return load(ReloadTrigger.REPLICA, () -> files);
+    }
+
+    private ReloadAttempt load(ReloadTrigger trigger, java.util.function.Supplier<PolicyFiles> source) {
         Instant at = Instant.now();
         PolicyEngine inForce = current.get();
         Reload reload = new Reload(at, trigger, origin());
         try {
-            PolicyFiles files = read();
+            PolicyFiles files = source.get();
             if (inForce != null && inForce.version().equals(files.version())) {
                 reload.unchanged(files);
             } else {
                 PolicyCheck check = checkWithinLimit(files);
                 if (check.accepted()) {
-                    putInForce(check.engine(), files, trigger);
+                    boolean fromShared = files.origin().startsWith(SharedPolicies.ORIGIN); // never claimed back
+                    boolean follows = fromShared
+                            || shared.claim(null, files, trigger) == SharedPolicy.Claim.ALREADY_SHARED;
+                    if (fromShared && writesFolder()) {
+                        String problem = FolderPublish.write(config.rules().dir().get(), files);
+                        if (problem != null) {
+                            LOG.warnf("Version %s is in force from the database; the rules folder was not written: %s",
+                                    files.version(), problem);
+                        }
+                    }
+                    putInForce(check.engine(), files, trigger, PolicyChanged.ChangeAuthors.NONE, null, null,
+                            follows && trigger != ReloadTrigger.STARTUP);
                 }
                 reload.checked(check, current.get());
             }
@@ -120,6 +150,12 @@ public class PolicyService {
         metrics.inForce(current.get() == null ? null : current.get().version());
         reload.log();
         return attempt;
+    }
+
+    /** The files to start on: the configured ones, or the shared version where it is the newer. */
+    private PolicyFiles startingFiles() {
+        PolicyFiles local = read();
+        return shared.startingFiles(local).orElse(local);
     }
 
     /** The reload's checks on a thread of their own, given up past {@code severity.reload.time-limit}. */
@@ -157,18 +193,14 @@ public class PolicyService {
                 engine.nextEscalationStatus(), last, List.copyOf(engine.policy().tables().values()));
     }
 
-    private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger) {
-        putInForce(engine, files, trigger, PolicyChanged.ChangeAuthors.NONE, null);
-    }
-
     private void putInForce(PolicyEngine engine, PolicyFiles files, ReloadTrigger trigger,
-            PolicyChanged.ChangeAuthors by, String comment) {
+            PolicyChanged.ChangeAuthors by, String comment, Object impact, boolean follows) {
         PolicyFiles before = inForceFiles;
         Instant at = Instant.now();
         history.inForce(new PolicyVersion(engine.version(), files.origin(), trigger, files.fileInfos(), at, null));
         current.set(engine);
         inForceFiles = files;
-        changed.fire(new PolicyChanged(trigger, before, files, by, comment, at));
+        changed.fire(new PolicyChanged(trigger, before, files, by, comment, at, impact, follows));
     }
 
     /** The files of the version in force (null before the first). */
@@ -183,10 +215,13 @@ public class PolicyService {
      * {@link PolicyChanged} by {@code by} with {@code comment}. Where the rules folder may be written
      * ({@code severity.publish.write-folder}), the files are written into it first, atomically, under
      * the reload lock: a reload after it finds the same version. A folder that cannot be written
-     * leaves the version in force from the caller's copy (the database's) all the same.
+     * leaves the version in force from the caller's copy (the database's) all the same. The version
+     * is claimed for every replica first: if another replica put a different version in force
+     * meanwhile, the publish is {@code STALE}. {@code impact} is the replay impact measured for the
+     * change record.
      */
     public synchronized Publication publish(String base, PolicyFiles files, ReloadTrigger trigger,
-            PolicyChanged.ChangeAuthors by, String comment) {
+            PolicyChanged.ChangeAuthors by, String comment, Object impact) {
         PolicyEngine inForce = current.get();
         String inForceVersion = inForce == null ? null : inForce.version();
         if (!java.util.Objects.equals(base, inForceVersion)) {
@@ -197,8 +232,11 @@ public class PolicyService {
         PolicyCheck check = checkWithinLimit(files);
         String folderProblem = null;
         if (check.accepted()) {
+            if (shared.claim(base, files, trigger) == SharedPolicy.Claim.STALE) {
+                return new Publication(Publication.Outcome.STALE, null, shared.versionInForce().orElse(inForceVersion), null);
+            }
             folderProblem = folderProblem(files);
-            putInForce(check.engine(), files, trigger, by, comment);
+            putInForce(check.engine(), files, trigger, by, comment, impact, false);
         }
         reload.checked(check, current.get());
         ReloadAttempt attempt = reload.attempt();
