@@ -97,8 +97,8 @@ public class PolicyService {
 
     /**
      * Reads, builds and checks the configured rules, and puts them in force if they pass. At startup,
-     * the version the replicas share is read instead where it was put in force after the folder (or
-     * the packaged copy) last changed (README, "Source of truth").
+     * the version the replicas share is read instead where it was published on top of the folder's
+     * (or the packaged copy's) version: this replica is behind (README, "Source of truth").
      */
     public synchronized ReloadAttempt reload(ReloadTrigger trigger) {
         return load(trigger, trigger == ReloadTrigger.STARTUP ? this::startingFiles : this::read);
@@ -152,7 +152,7 @@ public class PolicyService {
         return attempt;
     }
 
-    /** The files to start on: the configured ones, or the shared version where it is the newer. */
+    /** The files to start on: the configured ones, or the shared version where it was published on top of them. */
     private PolicyFiles startingFiles() {
         PolicyFiles local = read();
         return shared.startingFiles(local).orElse(local);
