@@ -65,8 +65,10 @@ public class DraftPublisher {
         ReloadTrigger trigger = rollback ? ReloadTrigger.ROLLBACK : ReloadTrigger.PUBLISH;
         PolicyChanged.ChangeAuthors by = new PolicyChanged.ChangeAuthors(draft.author(),
                 draft.approved() ? draft.reviewer() : null, publisher, id);
-        Object impact = reports.view(draft).impact(); // the replay impact at publish time, for the change record
-        Publication p = policies.publish(draft.baseVersion(), files, trigger, by, draft.comment(), impact);
+        // the replay impact at publish time, for the change record, from the check the publish then reuses
+        DraftReport.Checked checked = reports.checked(draft);
+        Publication p = policies.publish(draft.baseVersion(), files, trigger, by, draft.comment(),
+                checked.view().impact(), checked.check());
         switch (p.outcome()) {
             case STALE -> throw new StaleBaseException(id, draft.baseVersion(), p.versionInForce());
             case REFUSED -> throw new CandidateRefusedException(PolicyRefusedProblem.candidate(p.versionInForce(),

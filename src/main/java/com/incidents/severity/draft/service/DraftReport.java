@@ -40,7 +40,15 @@ public class DraftReport {
         return DraftSummary.of(draft, drafts.base(draft).files().keySet());
     }
 
+    /** A draft's view and the check it was made from (a publish puts that check's engine in force). */
+    public record Checked(DraftView view, PolicyCheck check) {
+    }
+
     public DraftView view(Draft draft) throws Exception {
+        return checked(draft).view();
+    }
+
+    public Checked checked(Draft draft) throws Exception {
         PolicyFiles base = drafts.base(draft);
         PolicyFiles files = drafts.files(draft);
         PolicyCheck check = policies.checkCandidate(files);
@@ -60,10 +68,10 @@ public class DraftReport {
         DraftView.Exports exports = draft.state() == com.incidents.severity.draft.model.DraftState.ABANDONED ? null
                 : new DraftView.Exports("/api/v1/policy/drafts/" + draft.id() + "/zip",
                         "/api/v1/policy/drafts/" + draft.id() + "/patch");
-        return new DraftView(DraftSummary.of(draft, base.files().keySet()), files.version(),
+        return new Checked(new DraftView(DraftSummary.of(draft, base.files().keySet()), files.version(),
                 inForce == null ? null : inForce.version(), baseInForce,
                 check.built() ? changed(baseTables, check.tables()) : List.of(), validation(check), impact, unavailable,
-                exports);
+                exports), check);
     }
 
     /** The tables the draft changes, each with only its added, removed and changed rows. */

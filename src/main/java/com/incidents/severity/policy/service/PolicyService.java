@@ -218,10 +218,12 @@ public class PolicyService {
      * leaves the version in force from the caller's copy (the database's) all the same. The version
      * is claimed for every replica first: if another replica put a different version in force
      * meanwhile, the publish is {@code STALE}. {@code impact} is the replay impact measured for the
-     * change record.
+     * change record. {@code checked} is the candidate check of these same files (their version is
+     * their content's hash) by the candidate loader, whose settings are the reload loader's: it is
+     * the check a reload would run, so it is not run twice; null, or another version, is checked here.
      */
     public synchronized Publication publish(String base, PolicyFiles files, ReloadTrigger trigger,
-            PolicyChanged.ChangeAuthors by, String comment, Object impact) {
+            PolicyChanged.ChangeAuthors by, String comment, Object impact, PolicyCheck checked) {
         PolicyEngine inForce = current.get();
         String inForceVersion = inForce == null ? null : inForce.version();
         if (!java.util.Objects.equals(base, inForceVersion)) {
@@ -229,7 +231,8 @@ public class PolicyService {
         }
         Instant at = Instant.now();
         Reload reload = new Reload(at, trigger, files.origin());
-        PolicyCheck check = checkWithinLimit(files);
+        PolicyCheck check = checked != null && checked.files().version().equals(files.version()) ? checked
+                : checkWithinLimit(files);
         String folderProblem = null;
         if (check.accepted()) {
             if (shared.claim(base, files, trigger) == SharedPolicy.Claim.STALE) {
