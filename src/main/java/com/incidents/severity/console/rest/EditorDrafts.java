@@ -59,6 +59,6 @@ public class EditorDrafts {
     public DraftSummary save(@PathParam("id") String id, @PathParam("path") String path, byte[] body,
             @HeaderParam(EditorPage.CSRF_HEADER) String csrf) throws Exception {
         user.checkCsrf(csrf);
-        return reports.summary(drafts.save(id, path, body == null ? new byte[0] : body));
+        return reports.summary(drafts.save(id, path, body == null ? new byte[0] : body, user.name()));
     }
 }

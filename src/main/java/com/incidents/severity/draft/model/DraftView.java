@@ -17,7 +17,7 @@ import com.incidents.severity.preview.model.PreviewReport;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DraftView(DraftSummary draft, String candidateVersion, String versionInForce, boolean baseInForce,
         List<TableDiff.TableChanges> diff, ValidationReport validation, PreviewReport impact, String impactUnavailable,
-        Exports exports) {
+        Exports exports, List<DraftEvent> history) {
 
     /** Where to fetch the draft's changes for git. */
     public record Exports(String zip, String patch) {

@@ -93,7 +93,7 @@ public class DraftResource {
     @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(summary = "Save one file of a draft", description = "The path must name a file of the draft's base. A draft changed after its review is to be reviewed again.")
     public DraftSummary save(@PathParam("id") String id, @PathParam("path") String path, byte[] body) throws Exception {
-        return reports.summary(drafts.save(id, path, body == null ? new byte[0] : body));
+        return reports.summary(drafts.save(id, path, body == null ? new byte[0] : body, user()));
     }
 
     @DELETE
@@ -101,7 +101,7 @@ public class DraftResource {
     @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(summary = "Abandon a draft", description = "It stays listed, as abandoned.")
     public DraftSummary abandon(@PathParam("id") String id) throws Exception {
-        return reports.summary(drafts.abandon(id));
+        return reports.summary(drafts.abandon(id, user()));
     }
 
     @POST
@@ -135,7 +135,7 @@ public class DraftResource {
     @RolesAllowed(Roles.POLICY_EDITOR)
     @Operation(summary = "Move a draft onto the version in force", description = "Keeps its changes where they touch other files or rows; 409 naming each row (table and rule id) changed on both sides.")
     public DraftSummary rebase(@PathParam("id") String id) throws Exception {
-        return reports.summary(publisher.rebase(id));
+        return reports.summary(publisher.rebase(id, user()));
     }
 
     @GET

@@ -12,6 +12,8 @@ import com.incidents.severity.draft.NotApprovedException;
 import com.incidents.severity.draft.RebaseConflictException;
 import com.incidents.severity.draft.StaleBaseException;
 import com.incidents.severity.draft.model.Draft;
+import com.incidents.severity.draft.model.DraftEvent;
+import com.incidents.severity.draft.model.DraftEventKind;
 import com.incidents.severity.draft.model.Published;
 import com.incidents.severity.draft.store.DraftStore;
 import com.incidents.severity.engine.model.PolicyFiles;
@@ -90,7 +92,7 @@ public class DraftPublisher {
      * rows than the version in force's own; refused, unchanged, on a conflict. A rebased draft is
      * a new revision, to be approved again.
      */
-    public Draft rebase(String id) throws Exception {
+    public Draft rebase(String id, String by) throws Exception {
         Draft draft = drafts.open(id);
         policies.current();
         PolicyFiles inForce = policies.inForceFiles();
@@ -103,6 +105,7 @@ public class DraftPublisher {
             throw new RebaseConflictException(id, draft.baseVersion(), inForce.version(), merged.conflicts());
         }
         SortedMap<String, byte[]> changes = DraftService.changes(inForce.files(), merged.files());
-        return drafts.write(draft.withChanges(inForce.version(), changes, Instant.now()), inForce);
+        Draft rebased = draft.withChanges(inForce.version(), changes, Instant.now());
+        return drafts.write(rebased, inForce, DraftEvent.of(rebased, DraftEventKind.REBASED, by, inForce.version()));
     }
 }

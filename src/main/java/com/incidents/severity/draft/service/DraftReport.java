@@ -71,7 +71,7 @@ public class DraftReport {
         return new Checked(new DraftView(DraftSummary.of(draft, base.files().keySet()), files.version(),
                 inForce == null ? null : inForce.version(), baseInForce,
                 check.built() ? changed(baseTables, check.tables()) : List.of(), validation(check), impact, unavailable,
-                exports), check);
+                exports, drafts.history(draft.id())), check);
     }
 
     /** The tables the draft changes, each with only its added, removed and changed rows. */

@@ -18,7 +18,11 @@ import com.incidents.severity.draft.DraftClosedException;
 import com.incidents.severity.draft.DraftNotFoundException;
 import com.incidents.severity.draft.SelfApprovalException;
 import com.incidents.severity.draft.model.Draft;
+import com.incidents.severity.draft.model.DraftEvent;
+import com.incidents.severity.draft.model.DraftEventKind;
+import com.incidents.severity.draft.model.DraftEventQuery;
 import com.incidents.severity.draft.model.DraftState;
+import com.incidents.severity.draft.store.DraftEvents;
 import com.incidents.severity.draft.store.DraftStore;
 import com.incidents.severity.draft.store.PolicyFilesStore;
 import com.incidents.severity.engine.model.PolicyFiles;
@@ -43,6 +47,9 @@ public class DraftService {
 
     @Inject
     PolicyFilesStore texts;
+
+    @Inject
+    DraftEvents events;
 
     @Inject
     PolicyService policies;
@@ -74,7 +81,7 @@ public class DraftService {
     }
 
     /** Saves one file of a draft; a draft changed after its review is reviewed again. */
-    public Draft save(String id, String path, byte[] content) throws SQLException {
+    public Draft save(String id, String path, byte[] content, String by) throws SQLException {
         Draft draft = open(id);
         PolicyFiles base = base(draft);
         CandidateParts.check(List.of(new CandidatePart(path, null, content)), base.files().keySet());
@@ -84,7 +91,8 @@ public class DraftService {
         } else {
             changes.put(path, content);
         }
-        return write(draft.withChanges(draft.baseVersion(), changes, Instant.now()), null);
+        Draft saved = draft.withChanges(draft.baseVersion(), changes, Instant.now());
+        return write(saved, null, DraftEvent.of(saved, DraftEventKind.SAVED, by, path));
     }
 
     public Draft approve(String id, String by, String comment) throws SQLException {
@@ -93,15 +101,31 @@ public class DraftService {
             throw new SelfApprovalException(id, "Draft " + id + " was written by " + by + ": its approval must come from"
                     + " another policy editor, so that every change is seen by two people");
         }
-        return write(draft.reviewed(DraftState.APPROVED, by, comment(comment), Instant.now()), null);
+        return review(draft, DraftState.APPROVED, by, comment);
     }
 
     public Draft reject(String id, String by, String comment) throws SQLException {
-        return write(open(id).reviewed(DraftState.REJECTED, by, comment(comment), Instant.now()), null);
+        return review(open(id), DraftState.REJECTED, by, comment);
     }
 
-    public Draft abandon(String id) throws SQLException {
-        return write(open(id).abandoned(Instant.now()), null);
+    private Draft review(Draft draft, DraftState verdict, String by, String comment) throws SQLException {
+        Draft reviewed = draft.reviewed(verdict, by, comment(comment), Instant.now());
+        DraftEventKind kind = verdict == DraftState.APPROVED ? DraftEventKind.APPROVED : DraftEventKind.REJECTED;
+        return write(reviewed, null, DraftEvent.of(reviewed, kind, by, reviewed.reviewComment()));
+    }
+
+    public Draft abandon(String id, String by) throws SQLException {
+        Draft abandoned = open(id).abandoned(Instant.now());
+        return write(abandoned, null, DraftEvent.of(abandoned, DraftEventKind.ABANDONED, by, null));
+    }
+
+    /** What happened to a draft, the latest first. */
+    public List<DraftEvent> history(String id) throws SQLException {
+        return events.search(DraftEventQuery.ofDraft(id));
+    }
+
+    public List<DraftEvent> search(DraftEventQuery query) throws SQLException {
+        return events.search(query);
     }
 
     public Draft find(String id) throws SQLException {
@@ -141,9 +165,9 @@ public class DraftService {
         return draft;
     }
 
-    /** Stores a changed draft, unless someone wrote it meanwhile. */
-    Draft write(Draft draft, PolicyFiles newBase) throws SQLException {
-        if (!store.update(draft, newBase)) {
+    /** Stores a changed draft with what happened to it, unless someone wrote it meanwhile. */
+    Draft write(Draft draft, PolicyFiles newBase, DraftEvent event) throws SQLException {
+        if (!store.update(draft, newBase, event)) {
             throw new DraftChangedException(draft.id(), "Draft " + draft.id() + " was changed by someone else meanwhile;"
                     + " read it again and retry");
         }

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import com.incidents.severity.audit.store.AuditDatabase;
 import com.incidents.severity.draft.model.Draft;
+import com.incidents.severity.draft.model.DraftEvent;
+import com.incidents.severity.draft.model.DraftEventKind;
 import com.incidents.severity.draft.model.DraftState;
 import com.incidents.severity.engine.model.PolicyFiles;
 
@@ -54,6 +56,7 @@ public class DraftStore {
                 s.executeUpdate();
             }
             writeFiles(c, d);
+            DraftEvents.record(c, DraftEvent.of(d, DraftEventKind.CREATED, d.author(), d.comment()));
             return true;
         });
     }
@@ -61,14 +64,18 @@ public class DraftStore {
     /**
      * Writes {@code d} over the stored draft if that still has stamp {@code d.stamp()} (then the
      * stored stamp is one more), with the files of {@code base} when given; false when someone wrote
-     * it meanwhile.
+     * it meanwhile. {@code event} says what happened, and is recorded with it.
      */
-    public boolean update(Draft d, PolicyFiles base) throws SQLException {
+    public boolean update(Draft d, PolicyFiles base, DraftEvent event) throws SQLException {
         return inTransaction(c -> {
             if (base != null) {
                 texts.store(c, base);
             }
-            return write(c, d);
+            if (!write(c, d)) {
+                return false;
+            }
+            DraftEvents.record(c, event);
+            return true;
         });
     }
 
@@ -86,7 +93,11 @@ public class DraftStore {
                 s.setTimestamp(3, Timestamp.from(d.publishedAt()));
                 s.executeUpdate();
             }
-            return write(c, d);
+            if (!write(c, d)) {
+                return false;
+            }
+            DraftEvents.record(c, DraftEvent.of(d, DraftEventKind.PUBLISHED, d.publisher(), d.publishedVersion()));
+            return true;
         });
     }
 
