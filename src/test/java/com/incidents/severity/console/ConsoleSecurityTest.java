@@ -1,5 +1,7 @@
 package com.incidents.severity.console;
 
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
@@ -14,9 +16,23 @@ class ConsoleSecurityTest {
     @Test
     void rootAndUiLeadToTheConsole() {
         given().auth().none().redirects().follow(false).get("/").then().statusCode(303)
-                .header("Location", endsWith("/ui/decisions"));
+                .header("Location", endsWith("/ui/home"));
         given().auth().none().redirects().follow(false).get("/ui").then().statusCode(303)
-                .header("Location", endsWith("/ui/decisions"));
+                .header("Location", endsWith("/ui/home"));
+    }
+
+    /** Signed in, each role is sent to a page it can open: there it gets 200, never a 403. */
+    @Test
+    void eachRoleLandsOnAPageItCanOpen() {
+        Map<String, String> landing = Map.of("auditor", "/ui/decisions", "editor", "/ui/review", "client", "/ui/try",
+                "admin", "/ui/decisions");
+        landing.forEach((user, page) -> {
+            String to = Console.as(user).redirects().follow(false).get("/ui/home").then().statusCode(303)
+                    .header("Location", endsWith(page)).extract().header("Location");
+            Console.as(user).get(to).then().statusCode(200);
+        });
+        given().auth().none().redirects().follow(false).get("/ui/home").then().statusCode(302)
+                .header("Location", endsWith("/ui/login"));
     }
 
     @Test
@@ -49,6 +65,13 @@ class ConsoleSecurityTest {
         Console.as("editor").get("/ui/try").then().statusCode(403);
         Console.as("auditor").formParam("csrf-token", "any").post("/ui/policy/reload").then().statusCode(403)
                 .body(containsString("does not hold a role"));
+        Console.as("client").get("/ui/review").then().statusCode(403);
+        for (String action : new String[] { "approve", "reject", "publish", "rebase" }) {
+            Console.as("auditor").formParam("csrf-token", "any").formParam("comment", "yes")
+                    .post("/ui/review/" + java.util.UUID.randomUUID() + "/" + action).then().statusCode(403);
+        }
+        Console.as("auditor").get("/ui/review").then().statusCode(200);
+        Console.as("editor").get("/ui/review").then().statusCode(200);
         Console.as("auditor").get("/ui/decisions").then().statusCode(200);
         Console.as("auditor").get("/ui/verify").then().statusCode(200);
         Console.as("client").get("/ui/try").then().statusCode(200);
@@ -72,6 +95,9 @@ class ConsoleSecurityTest {
     @Test
     void aPostWithoutTheFormsTokenIsRefused() {
         Console.as("auditor").formParam("csrf-token", "forged").post("/ui/decisions/" + java.util.UUID.randomUUID() + "/replay")
+                .then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+        Console.as("editor2").formParam("csrf-token", "forged").formParam("comment", "yes")
+                .post("/ui/review/" + java.util.UUID.randomUUID() + "/approve")
                 .then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
         given().get("/api/v1/decisions/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType(containsString("application/problem+json"));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -179,7 +180,69 @@ class EditorBrowserTest {
                     .statusCode(200).body("draft.revision", is(2))
                     .body("draft.files.path", contains("incident-severity.dmn")) // the scenario file is the base's again
                     .body("validation.accepted", is(false));
+            // and back to SEV2, so that the draft passes again (revision 3)
+            again.click();
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("SEV2").perform();
+            waitFor(driver, d -> "accepted".equals(status(d).getAttribute("data-state")));
+            browser.find("#save-draft").click();
+            waitFor(driver, d -> Integer.valueOf(3).equals(given().auth().preemptive().basic("auditor", "auditor")
+                    .get("/api/v1/policy/drafts/" + id).then().extract().path("draft.revision")));
+
+            reviewAndPublish(browser, id);
         }
+    }
+
+    /**
+     * A second policy editor reviews the draft on the review page (its row diff, validation and
+     * impact), approves it and publishes it; the new version answers decisions, the change is in the
+     * history with its row diff, and an auditor sees the change named on the deciding row of a
+     * decision made under it.
+     */
+    private static void reviewAndPublish(Browser browser, String id) {
+        WebDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        browser.signIn("editor2");
+        assertTrue(driver.getCurrentUrl().endsWith("/ui/review"), "an editor lands on the review page: " + driver.getCurrentUrl());
+        String draft = "article.review-draft[data-draft='" + id + "'] ";
+        browser.screenshots("review"); // and it reads at 1280 and 390 px wide
+        assertTrue(browser.find(draft + "[data-diff-table='Escalation severity']").getText().contains("(5..20]"),
+                browser.find(draft + "[data-diff-table='Escalation severity']").getText());
+        assertEquals("true", browser.find(draft + ".validation").getAttribute("data-accepted"));
+        assertTrue(browser.find(draft + ".impact").getText().startsWith("Replayed on"), browser.find(draft + ".impact").getText());
+        browser.find(draft + "textarea[name=comment]").sendKeys("Agreed: 16 to 20 reports are a SEV2");
+        browser.clickAndWaitForPage(draft + "button.approve");
+        assertTrue(driver.getCurrentUrl().endsWith("/ui/drafts/" + id), driver.getCurrentUrl());
+        assertEquals("APPROVED", browser.find("#draft-state").getAttribute("data-state"));
+        assertTrue(browser.find("#draft-events").getText().contains("approved by editor2 (revision 3): Agreed"),
+                browser.find("#draft-events").getText());
+        browser.clickAndWaitForPage(".draft-actions button.publish");
+        String published = browser.find("#draft-published").getText();
+        assertTrue(published.contains("Published by editor2") && published.contains("is in force"), published);
+        String version = browser.find("#draft-published code").getAttribute("title");
+
+        // The new version answers: 18 reports were a SEV1 under the old scale, a SEV2 under the new one.
+        String decisionId = given().auth().preemptive().basic("client", "client").contentType("application/json")
+                .body("{\"partnerReports\":18}").post("/api/v1/decisions").then().statusCode(200)
+                .body("policyVersion", equalTo(version)).body("severity", equalTo("SEV2")).extract().path("decisionId");
+
+        // The change, in the history with its row diff.
+        browser.go("/ui/changes");
+        WebElement change = browser.find("#changes tbody tr[data-kind='PUBLISH']");
+        assertTrue(change.getText().contains("editor") && change.getText().contains("editor2")
+                && change.getText().contains("SEV1 from 21 partner reports"), change.getText());
+        String changeId = change.getAttribute("data-change-id");
+        browser.clickAndWaitForPage("#changes tbody tr[data-change-id='" + changeId + "'] a");
+        assertFalse(browser.all("[data-diff-table='Escalation severity'] td.cell-changed").isEmpty(),
+                "the change's page shows the escalation table's changed cells");
+
+        // The auditor's view of a decision made after the change names it on the deciding row.
+        driver.manage().deleteAllCookies();
+        browser.signIn("auditor");
+        browser.go("/ui/decisions/" + decisionId);
+        WebElement origin = browser.find("#row-origins tr[data-change-id='" + changeId + "']");
+        assertEquals("Escalation severity", origin.getAttribute("data-origin-table"));
+        assertTrue(origin.getText().contains("editor2") && origin.getText().contains("SEV1 from 21 partner reports"),
+                origin.getText());
     }
 
     private static WebElement status(WebDriver driver) {

@@ -220,7 +220,7 @@ class TwoInstancesIT {
         HttpResponse<String> signIn = form(browser, a + "/j_security_check",
                 "j_username=admin&j_password=admin&sign-in-token=" + token);
         assertEquals(302, signIn.statusCode(), signIn.headers().toString());
-        assertTrue(signIn.headers().firstValue("Location").orElse("").endsWith("/ui/decisions"), signIn.headers().toString());
+        assertTrue(signIn.headers().firstValue("Location").orElse("").endsWith("/ui/home"), signIn.headers().toString());
 
         String csrf = field(page(browser, a + "/ui/try", 200), "csrf-token");
         HttpResponse<String> decided = form(browser, b + "/ui/try", "csrf-token=" + csrf + "&partnerReports=16");

@@ -28,7 +28,7 @@ public class DraftPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance draft(DraftView v, List<DiffView> tables);
+        static native TemplateInstance draft(DraftView v, List<DiffView> tables, boolean own, boolean publishable);
     }
 
     @Inject
@@ -37,10 +37,17 @@ public class DraftPage {
     @Inject
     DraftReport reports;
 
+    @Inject
+    com.incidents.severity.console.ConsoleUser user;
+
+    @Inject
+    com.incidents.severity.policy.PolicyConfig config;
+
     @GET
     @Path("/{id}")
     public RestResponse<TemplateInstance> draft(@PathParam("id") String id) throws Exception {
         DraftView view = reports.view(drafts.find(id));
-        return Html.ok(Templates.draft(view, view.diff() == null ? List.of() : view.diff().stream().map(DiffView::of).toList()));
+        return Html.ok(Templates.draft(view, view.diff() == null ? List.of() : view.diff().stream().map(DiffView::of).toList(),
+                view.draft().author().equals(user.name()), !config.publish().requireApproval() || view.draft().approved()));
     }
 }

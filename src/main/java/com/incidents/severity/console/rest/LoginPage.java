@@ -48,7 +48,7 @@ public class LoginPage {
 
     @GET
     public RestResponse<Void> home() {
-        return Html.seeOther("/ui/decisions");
+        return Html.seeOther("/ui/home");
     }
 
     /** The form, with its sign-in token in a hidden field and in a cookie (kept while it is valid, for other tabs). */

@@ -14,7 +14,7 @@ public class RootPage {
 
     @GET
     public RestResponse<Void> root() {
-        return Html.seeOther("/ui/decisions");
+        return Html.seeOther("/ui/home");
     }
 
 }

@@ -61,6 +61,7 @@ public class PolicyService {
     /** Reload checks, one at a time (reloads are synchronized), each within severity.reload.time-limit. */
     private final TimeLimit reloadThread = new TimeLimit("policy-reload");
     private PolicyLoader candidateLoader;
+    private final RecentChecks recentChecks = new RecentChecks();
     /** The files of the version in force (null before the first). */
     private volatile PolicyFiles inForceFiles;
 
@@ -280,10 +281,11 @@ public class PolicyService {
      * Checks candidate files exactly as a reload would (the same checks and settings) without
      * putting them in force: the engine when accepted, and every finding. It takes neither this
      * service's lock nor the reload's loader: a slow candidate never holds up a reload or the
-     * watcher. Candidates have a loader (and DMN validator) of their own.
+     * watcher. Candidates have a loader (and DMN validator) of their own. The same bytes checked
+     * moments ago are not checked again ({@link RecentChecks}).
      */
     public PolicyCheck checkCandidate(PolicyFiles files) {
-        return candidateLoader().check(files);
+        return recentChecks.check(files, () -> candidateLoader().check(files));
     }
 
     private PolicyLoader candidateLoader() {
