@@ -52,7 +52,7 @@ class ConsoleSessionTest {
         given().auth().none().get("/ui/login?stale=true").then().statusCode(403)
                 .body(containsString("did not come from this page"));
         // with the page's own token in field and cookie: signed in
-        postSignIn(token, token, "text/html").statusCode(302).header("Location", endsWith("/ui/decisions"))
+        postSignIn(token, token, "text/html").statusCode(302).header("Location", endsWith("/ui/home"))
                 .cookie(Console.COOKIE, not(emptyOrNullString())).cookie(Console.SESSION, not(emptyOrNullString()));
     }
 
