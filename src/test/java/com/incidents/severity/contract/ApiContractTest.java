@@ -210,6 +210,44 @@ class ApiContractTest {
                 given().post("/api/v1/decisions/" + missing + "/replay")).then().statusCode(404);
     }
 
+    /** An incident's life, each answer (and each refusal a client can cause) validated against the document. */
+    @Test
+    void incidentsConform() {
+        String key = "CONTRACT-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/api/v1/incidents/" + key;
+        String facts = "{\"capabilityTier\":\"C1\",\"incidentType\":\"OUTAGE\",\"startedAt\":\"" + minutesAgo(30)
+                + "\",\"pagedAt\":\"" + minutesAgo(25) + "\",\"investigationStartedAt\":\"" + minutesAgo(20) + "\"}";
+        assertEquals(List.of(), contract.requestProblemsOf(com.atlassian.oai.validator.model.Request.Method.PUT, path,
+                "application/json", facts));
+        contract.check(com.atlassian.oai.validator.model.Request.Method.PUT, path,
+                given().contentType(ContentType.JSON).body(facts).put(path)).then().statusCode(201);
+        contract.check(com.atlassian.oai.validator.model.Request.Method.PUT, path,
+                given().contentType(ContentType.JSON).body(facts).put(path)).then().statusCode(428);
+        contract.check(com.atlassian.oai.validator.model.Request.Method.PATCH, path,
+                given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                        .body("{\"partnerReports\":9}").patch(path)).then().statusCode(200);
+        contract.check(com.atlassian.oai.validator.model.Request.Method.PATCH, path,
+                given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                        .body("{\"partnerReports\":10}").patch(path)).then().statusCode(412);
+        contract.check(com.atlassian.oai.validator.model.Request.Method.PATCH, path,
+                given().contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                        .body("{\"partnerReports\":-1}").patch(path)).then().statusCode(422);
+        contract.check(GET, path, given().get(path)).then().statusCode(200).header("ETag", "\"2\"");
+        contract.check(GET, path + "/timeline", given().get(path + "/timeline")).then().statusCode(200);
+        contract.check(GET, "/api/v1/incidents", given().queryParam("state", "OPEN").get("/api/v1/incidents")).then()
+                .statusCode(200);
+        contract.check(GET, "/api/v1/incidents", given().queryParam("limit", "0").get("/api/v1/incidents")).then()
+                .statusCode(422);
+        contract.check(POST, path + "/resolve", given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body("{}").post(path + "/resolve")).then().statusCode(200).body("state", equalTo("RESOLVED"));
+        contract.check(POST, path + "/resolve", given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body("{}").post(path + "/resolve")).then().statusCode(409);
+        String decision = given().get(path).then().extract().path("latestDecisionId");
+        contract.check(GET, "/api/v1/decisions/" + decision, given().get("/api/v1/decisions/" + decision)).then()
+                .statusCode(200).body("incident.trigger", equalTo("RESOLVE"));
+        contract.check(GET, "/api/v1/incidents/NO-SUCH", given().get("/api/v1/incidents/NO-SUCH")).then().statusCode(404);
+    }
+
     @Test
     void exportsConformInBothFormats() {
         given().contentType(ContentType.JSON).body("{\"partnerReports\":7}").post("/api/v1/decisions").then().statusCode(200);

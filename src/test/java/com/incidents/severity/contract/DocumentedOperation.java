@@ -63,7 +63,8 @@ public record DocumentedOperation(Request.Method method, String template, String
      * and a draft's file path a file of the fixture.
      */
     public String path() {
-        return template.replace("{id}", UUID.randomUUID().toString()).replace("{path}", "incident-severity.dmn");
+        return template.replace("{id}", UUID.randomUUID().toString()).replace("{path}", "incident-severity.dmn")
+                .replace("{key}", "NO-SUCH-INCIDENT");
     }
 
     /** Sends this operation's request on {@code request} (which carries the credentials, headers...). */

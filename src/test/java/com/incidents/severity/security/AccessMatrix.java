@@ -40,6 +40,7 @@ final class AccessMatrix {
     static final String NOBODY = "nobody";
     static final Set<String> ANY = Set.of(Roles.DECISION_CLIENT, Roles.POLICY_EDITOR, Roles.AUDITOR);
     static final String NO_SUCH_DECISION = "00000000-0000-7000-8000-000000000000";
+    static final String NO_INCIDENT = "/api/v1/incidents/NO-SUCH-INCIDENT";
     static final String DRAFT = "/api/v1/policy/drafts/00000000-0000-4000-8000-000000000000";
 
     /** One endpoint: what to send, which roles it admits (none: open), and the answer with a right role. */
@@ -60,7 +61,14 @@ final class AccessMatrix {
         byte[] decision = "{\"partnerReports\":3}".getBytes(StandardCharsets.UTF_8);
         byte[] batch = "[{\"partnerReports\":3}]".getBytes(StandardCharsets.UTF_8);
         byte[] review = "{\"comment\":\"matrix\"}".getBytes(StandardCharsets.UTF_8);
+        String incident = "/api/v1/incidents/MATRIX-" + java.util.UUID.randomUUID(); // created once, by its one role
         return List.of(
+                new Call("PUT", incident, "application/json", decision, Set.of(Roles.DECISION_CLIENT), 201),
+                new Call("PATCH", NO_INCIDENT, "application/merge-patch+json", decision, Set.of(Roles.DECISION_CLIENT), 404),
+                new Call("POST", NO_INCIDENT + "/resolve", null, null, Set.of(Roles.DECISION_CLIENT), 404),
+                new Call("GET", NO_INCIDENT, null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
+                new Call("GET", NO_INCIDENT + "/timeline", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
+                new Call("GET", "/api/v1/incidents", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 200),
                 new Call("POST", "/api/v1/decisions", "application/json", decision, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("POST", "/api/v1/decisions/batch", "application/json", batch, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("GET", "/api/v1/ping", null, null, Set.of(Roles.DECISION_CLIENT), 200),

@@ -26,6 +26,12 @@ public class AuditRecords {
     ObjectMapper json;
 
     public String decided(Decision d, AuditEntry.Trace trace, DecisionRequest request, Caller caller, long micros) {
+        return decided(d, trace, request, caller, micros, null);
+    }
+
+    /** With {@code attached}'s member last (absent when null, so records without one hash as before). */
+    public String decided(Decision d, AuditEntry.Trace trace, DecisionRequest request, Caller caller, long micros,
+            com.incidents.severity.decision.model.Attached attached) {
         return write(g -> {
             header(g, d.decisionId(), d.decidedAt().toString(), caller, d.policyVersion(), "DECIDED", micros, request);
             g.writeObjectFieldStart("result");
@@ -68,6 +74,10 @@ public class AuditRecords {
             g.writeEndObject();
             g.writeStringField("traceHash", trace.hash());
             g.writeNullField("error");
+            if (attached != null) {
+                g.writeFieldName(attached.field());
+                g.writeTree(attached.value());
+            }
         });
     }
 

@@ -272,6 +272,8 @@ public class AuditWriter {
                             live.size(), e.getSQLState()); // not its message: PostgreSQL's quotes whole records
                     groups.push(live.subList(live.size() / 2, live.size()));
                     groups.push(live.subList(0, live.size() / 2));
+                } else if (e instanceof com.incidents.severity.decision.model.Attached.Refused r) {
+                    fail(live, r.problem()); // what the record carried was refused as it stands: the caller's answer
                 } else if (refused(e)) {
                     metrics.failed();
                     String errorId = ErrorIds.logged(LOG, e, "The audit store refused the record of decision "

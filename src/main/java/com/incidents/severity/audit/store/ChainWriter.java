@@ -94,6 +94,11 @@ public class ChainWriter {
                 hash = next;
             }
             insert.executeBatch();
+            for (AuditEntry e : entries) {
+                if (e.attached() != null) {
+                    e.attached().write(c);
+                }
+            }
             PreparedStatement update = statements.get(MOVE_HEAD);
             update.setLong(1, seq);
             update.setString(2, hash);

@@ -8,14 +8,14 @@ import com.incidents.severity.decision.model.Caller;
  * Who asked: the authenticated principal. {@code X-Client-Id} is only the caller's own label,
  * recorded beside it as {@code clientLabel}, never as identity.
  */
-final class Callers {
+public final class Callers {
 
     private static final int MAX = 200;
 
     private Callers() {
     }
 
-    static Caller of(SecurityContext security, String clientId) {
+    public static Caller of(SecurityContext security, String clientId) {
         String name = security != null && security.getUserPrincipal() != null
                 ? clip(security.getUserPrincipal().getName())
                 : "anonymous";

@@ -15,7 +15,7 @@ import com.incidents.severity.problem.InvalidRequestException;
 import com.incidents.severity.problem.Problem;
 
 /** Reads request bodies as JSON trees, refusing oversized and malformed ones with a problem body. */
-final class JsonBodies {
+public final class JsonBodies {
 
     /** Jackson's message for a key given twice (STRICT_DUPLICATE_DETECTION, see StrictJson). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'");
@@ -23,7 +23,7 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static JsonNode read(ObjectMapper mapper, byte[] body, int maxBytes) {
+    public static JsonNode read(ObjectMapper mapper, byte[] body, int maxBytes) {
         if (body.length > maxBytes) {
             throw InvalidRequestException.tooLarge("The body has " + body.length + " bytes; at most " + maxBytes
                     + " are accepted");

@@ -14,8 +14,14 @@ import com.incidents.severity.request.DecisionRequest;
  */
 public interface DecisionRecorder {
 
+    default CompletableFuture<Void> recordDecision(Decision decision, Outcome outcome, DecisionRequest request,
+            PolicyEngine engine, Caller caller, long micros) {
+        return recordDecision(decision, outcome, request, engine, caller, micros, null);
+    }
+
+    /** With {@code attached} (may be null) in the record and in its transaction. */
     CompletableFuture<Void> recordDecision(Decision decision, Outcome outcome, DecisionRequest request,
-            PolicyEngine engine, Caller caller, long micros);
+            PolicyEngine engine, Caller caller, long micros, com.incidents.severity.decision.model.Attached attached);
 
     CompletableFuture<Void> recordFailure(String decisionId, DecisionRequest request, PolicyEngine engine,
             Caller caller, long micros, String error);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import com.incidents.severity.engine.EvaluationException;
 import com.incidents.severity.engine.Outcome;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.ResponseTargetSpec;
+import com.incidents.severity.decision.model.Attached;
 import com.incidents.severity.decision.model.Caller;
 import com.incidents.severity.decision.model.Decision;
 import com.incidents.severity.decision.model.NextEscalation;
@@ -61,12 +63,29 @@ public class DecisionService {
     }
 
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, Caller caller) {
-        return withCaller(caller, () -> evaluated(engine, checked(engine, body, Instant.now()), caller));
+        return withCaller(caller, () -> evaluated(engine, checked(engine, body, Instant.now()), caller, null));
+    }
+
+    /**
+     * The body as a valid request at {@code now} (a duration measured from {@code startedAt} ends
+     * there), or a 422 naming every error at once, as {@link #decide(PolicyEngine, JsonNode, Caller)} checks it.
+     */
+    public DecisionRequest request(PolicyEngine engine, JsonNode body, Instant now) {
+        return checked(engine, body, now);
+    }
+
+    /**
+     * The engine decides {@code request}; what {@code attaching} makes of the decision goes into its
+     * record and its transaction ({@link Attached}), so both are stored or neither is.
+     */
+    public CompletableFuture<Decision> decide(PolicyEngine engine, DecisionRequest request, Caller caller,
+            Function<Decision, Attached> attaching) {
+        return withCaller(caller, () -> evaluated(engine, request, caller, attaching));
     }
 
     /** A request already found valid ({@link #validRequest}): the engine decides it. */
     public CompletableFuture<Decision> decide(PolicyEngine engine, DecisionRequest request, Caller caller) {
-        return withCaller(caller, () -> evaluated(engine, request, caller));
+        return withCaller(caller, () -> evaluated(engine, request, caller, null));
     }
 
     /** Every line logged while deciding carries the caller and, once there is one, the decision id (MDC). */
@@ -80,7 +99,8 @@ public class DecisionService {
         }
     }
 
-    private CompletableFuture<Decision> evaluated(PolicyEngine engine, DecisionRequest request, Caller caller) {
+    private CompletableFuture<Decision> evaluated(PolicyEngine engine, DecisionRequest request, Caller caller,
+            Function<Decision, Attached> attaching) {
         long start = System.nanoTime();
         Evaluated evaluated;
         try {
@@ -97,11 +117,11 @@ public class DecisionService {
                         throw new EvaluationFailedException(decisionId, errorId, e);
                     });
         }
-        return recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000);
+        return recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000, attaching);
     }
 
     private CompletableFuture<Decision> recorded(PolicyEngine engine, DecisionRequest request, Caller caller,
-            Evaluated evaluated, long micros) {
+            Evaluated evaluated, long micros, Function<Decision, Attached> attaching) {
         Decision decision = evaluated.decision();
         MDC.put(DecisionLog.DECISION_ID, decision.decisionId());
         metrics.evaluated(micros);
@@ -109,7 +129,8 @@ public class DecisionService {
             LOG.debugf("Decided %s (basis %s) with policy %s in %d µs", decision.severity(), decision.basis(),
                     engine.version(), micros);
         }
-        return audit.recordDecision(decision, evaluated.outcome(), request, engine, caller, micros)
+        Attached attached = attaching == null ? null : attaching.apply(decision);
+        return audit.recordDecision(decision, evaluated.outcome(), request, engine, caller, micros, attached)
                 .thenApply(recorded -> {
                     metrics.decided(decision);
                     return decision;
@@ -169,7 +190,7 @@ public class DecisionService {
         return Optional.of(withCaller(caller, () -> {
             CapabilityFacts.require(request, remembered.get().outcome());
             Evaluated evaluated = answer(engine, request, remembered.get().outcome(), remembered.get().next());
-            return recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000);
+            return recorded(engine, request, caller, evaluated, (System.nanoTime() - start) / 1000, null);
         }));
     }
 

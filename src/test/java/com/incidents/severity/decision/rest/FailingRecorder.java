@@ -41,7 +41,7 @@ public class FailingRecorder implements DecisionRecorder {
 
     @Override
     public CompletableFuture<Void> recordDecision(Decision decision, Outcome outcome, DecisionRequest request,
-            PolicyEngine engine, Caller caller, long micros) {
+            PolicyEngine engine, Caller caller, long micros, com.incidents.severity.decision.model.Attached attached) {
         Long reports = request.facts().partnerReports();
         if (reports != null && reports == 17) {
             ON_EVENT_LOOP.add(io.vertx.core.Context.isOnEventLoopThread());
@@ -56,7 +56,7 @@ public class FailingRecorder implements DecisionRecorder {
             return CompletableFuture.failedFuture(new AuditUnavailableException("The audit store is unavailable",
                     "The audit store failed to record this decision", STORE_ERROR_ID, new SQLException(SECRET)));
         }
-        return audit.recordDecision(decision, outcome, request, engine, caller, micros);
+        return audit.recordDecision(decision, outcome, request, engine, caller, micros, attached);
     }
 
     @Override

@@ -1,0 +1,17 @@
+package com.incidents.severity.incident.model;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One decision in an incident's story: what caused it, which facts changed, the severity before and
+ * after, which DMN rows stopped and started deciding, the target clocks after it, and the events it
+ * caused. {@code lateMillis} is how long after its instant a {@code TIME} decision was made.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimelineEntry(int n, String decisionId, Trigger trigger, Instant decidedAt, String policyVersion,
+        String actor, String severityBefore, String severity, List<String> changedFacts, List<String> rowsStopped,
+        List<String> rowsStarted, List<TargetClock> targets, Long lateMillis, String dueWork, List<String> events) {
+}
