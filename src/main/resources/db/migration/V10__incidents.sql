@@ -28,6 +28,7 @@ CREATE TABLE incident_decision (
     incident_key   VARCHAR(200)   NOT NULL REFERENCES incident (incident_key),
     n              INT            NOT NULL,
     trigger_kind   VARCHAR(16)    NOT NULL,   -- FACTS, TIME, POLICY, RESOLVE
+    change_id      VARCHAR(36),               -- POLICY: the policy change
     severity       VARCHAR(16),
     previous       VARCHAR(16),               -- the severity before it
     policy_version VARCHAR(200)   NOT NULL,
@@ -53,12 +54,15 @@ CREATE INDEX incident_event_key ON incident_event (incident_key, seq);
 -- Work that falls due at an instant: the next escalation, a response target's due time. Claimed
 -- with a lease (claimed_until) taken under FOR UPDATE SKIP LOCKED on PostgreSQL, so one replica does
 -- each piece; after_decision makes the work idempotent: it is done only if the incident has had no
--- decision since it was scheduled.
+-- decision since it was scheduled. POLICY work (a new policy version came into force) is done while
+-- the incident is decided under another version than policy_version.
 CREATE TABLE incident_due (
     incident_key   VARCHAR(200) NOT NULL REFERENCES incident (incident_key),
-    kind           VARCHAR(32)  NOT NULL,     -- ESCALATION, INVESTIGATION, STATUS_UPDATE
+    kind           VARCHAR(32)  NOT NULL,     -- ESCALATION, INVESTIGATION, STATUS_UPDATE, POLICY
     due_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     after_decision INT          NOT NULL,
+    change_id      VARCHAR(36),               -- POLICY: the policy change that asks for it
+    policy_version VARCHAR(200),              -- POLICY: the version it is to be decided under
     claimed_until  TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (incident_key, kind)
 );

@@ -82,6 +82,44 @@ class DraftsTest {
         given().get("/api/v1/policy/drafts").then().statusCode(200).body("id", hasItem(id));
     }
 
+    @jakarta.inject.Inject
+    com.incidents.severity.incident.service.DueWork due;
+
+    /**
+     * A publish re-decides every open incident under the new version (trigger POLICY, naming the
+     * change), with no request to the incident; a resolved one stays as it was decided.
+     */
+    @Test
+    void aPublishReDecidesTheOpenIncidents() throws Exception {
+        String open = "POLICY-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String done = open + "-DONE";
+        for (String key : java.util.List.of(open, done)) {
+            given().contentType(io.restassured.http.ContentType.JSON).body(C2_LONG_OUTAGE).put("/api/v1/incidents/" + key)
+                    .then().statusCode(201).body("severity", equalTo("SEV2"));
+        }
+        given().contentType(io.restassured.http.ContentType.JSON).header("If-Match", "\"1\"").body("{}")
+                .post("/api/v1/incidents/" + done + "/resolve").then().statusCode(200);
+        byte[] dmn = (new String(c2Dmn(), java.nio.charset.StandardCharsets.UTF_8) + "<!-- for open incidents -->\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8); // its own version, whatever other tests published
+        String id = create("C2 outages over 5 hours are SEV1", Map.of(PolicyEdits.DMN, dmn, CAPABILITY_CSV, c2Scenarios()));
+        review(id, "approve", "editor").statusCode(200);
+        String version = publish(id).statusCode(200).body("trigger", equalTo("PUBLISH")).extract().path("version");
+        String change = given().queryParam("kind", "PUBLISH").get("/api/v1/policy/changes").then().statusCode(200)
+                .extract().path("items.find { it.versionAfter == '" + version + "' }.changeId");
+        due.runDue();
+        given().get("/api/v1/incidents/" + open).then().statusCode(200).body("severity", equalTo("SEV1"))
+                .body("policyVersion", equalTo(version)).body("revision", is(1)).body("decisions", is(2));
+        given().get("/api/v1/incidents/" + open + "/timeline").then()
+                .body("decisions.trigger", contains("FACTS", "POLICY"))
+                .body("decisions[1].changeId", equalTo(change))
+                .body("decisions[1].severityBefore", equalTo("SEV2")).body("decisions[1].severity", equalTo("SEV1"))
+                .body("events.findAll { it.type.endsWith('severity.changed') }.data.to", contains("SEV2", "SEV1"));
+        given().get("/api/v1/incidents/" + done).then().body("severity", equalTo("SEV2")).body("decisions", is(2))
+                .body("policyVersion", not(equalTo(version)));
+        assertEquals(0, due.runDue(), "done once");
+        given().get("/api/v1/audit/verify").then().statusCode(200).body("valid", is(true));
+    }
+
     @Test
     void theAuthorCannotApproveTheirOwnDraft() throws Exception {
         String id = create("mine", c2Change());

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -22,6 +23,7 @@ import com.incidents.severity.audit.ChangesConfig;
 import com.incidents.severity.audit.model.AuditEntry;
 import com.incidents.severity.audit.model.ChangeKind;
 import com.incidents.severity.audit.model.ChangeRecord;
+import com.incidents.severity.audit.model.PolicyChangeRecorded;
 import com.incidents.severity.audit.store.ChangeQueries;
 import com.incidents.severity.engine.compile.PolicyCompiler;
 import com.incidents.severity.engine.model.DecisionTableInfo;
@@ -63,6 +65,9 @@ public class ChangeRecorder {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<PolicyChangeRecorded> recorded;
+
     /** The tables of the version this replica put in force last, so a reload compares without building it again. */
     private volatile Versioned last;
 
@@ -98,6 +103,7 @@ public class ChangeRecorder {
                     .get(config.commitTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             LOG.infof("Recorded policy change %s (%s): %s -> %s", changeId, record.kind(), versionBefore,
                     event.after().version());
+            recorded.fire(new PolicyChangeRecorded(changeId, versionBefore, event.after().version(), at));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ErrorIds.logged(LOG, e, "Policy change " + changeId + " to " + event.after().version() + " was not recorded");

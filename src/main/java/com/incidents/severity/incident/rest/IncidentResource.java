@@ -98,6 +98,9 @@ public class IncidentResource {
         Instant resolvedAt = null;
         if (body != null && body.length > 0) {
             JsonNode given = JsonBodies.read(mapper, body, limits.maxBodyBytes());
+            if (given.isNull()) { // a JSON null, as generated clients send for no body: the same as none
+                given = mapper.createObjectNode();
+            }
             JsonNode at = given.get("resolvedAt");
             if (!given.isObject() || at != null && !at.isNull() && (!at.isTextual() || instant(at.textValue()) == null)) {
                 throw InvalidRequestException.of(List.of(FieldError.rejected("resolvedAt",

@@ -128,12 +128,16 @@ public class IncidentService {
 
     /**
      * Does one piece of due work: decides the incident at this instant (trigger {@code TIME}), if it
-     * is still open and has had no decision since the work was scheduled; otherwise drops it.
+     * is still open and has had no decision since the work was scheduled, or under the policy in
+     * force (trigger {@code POLICY}) if it is still decided under another version; otherwise drops it.
      * Completes with whether a decision was recorded.
      */
     public CompletableFuture<Boolean> due(Due work) {
         Incident current = read(() -> store.find(work.key())).orElse(null);
-        if (current == null || current.state() != IncidentState.OPEN || current.decisions() != work.afterDecision()) {
+        boolean policy = Due.POLICY.equals(work.kind());
+        if (current == null || current.state() != IncidentState.OPEN
+                || (policy ? current.policyVersion().equals(work.policyVersion())
+                        : current.decisions() != work.afterDecision())) {
             read(() -> {
                 store.drop(work);
                 return null;
@@ -141,7 +145,8 @@ public class IncidentService {
             return CompletableFuture.completedFuture(false);
         }
         Instant now = now();
-        return decide(new IncidentStep.Cause(current, work.key(), Trigger.TIME, SERVICE.name(), current.facts(),
+        return decide(new IncidentStep.Cause(current, work.key(), policy ? Trigger.POLICY : Trigger.TIME, SERVICE.name(),
+                current.facts(),
                 current.revision(), work, now, null), IncidentFacts.request(current.facts()), SERVICE)
                 .handle((incident, e) -> {
                     Throwable cause = e instanceof CompletionException ? e.getCause() : e;

@@ -55,13 +55,13 @@ final class IncidentStep {
                 cause.resolvedAt());
         List<ObjectNode> caused = events.caused(before, after, cause.trigger(), newlyMissed(before, targets));
         List<String> previousRows = before == null ? List.of() : before.decidingRows();
-        Long late = cause.dueWork() == null ? null
+        Long late = cause.dueWork() == null || Due.POLICY.equals(cause.dueWork().kind()) ? null
                 : Math.max(0, Duration.between(cause.dueWork().dueAt(), cause.now()).toMillis());
         TimelineEntry entry = new TimelineEntry(after.decisions(), d.decisionId(), cause.trigger(), cause.now(),
                 d.policyVersion(), cause.actor(), before == null ? null : before.severity(), d.severity(),
                 changedFacts(before == null ? null : before.facts(), cause.facts()), minus(previousRows, rows),
                 minus(rows, previousRows), targets, late, cause.dueWork() == null ? null : cause.dueWork().kind(),
-                caused.stream().map(e -> e.get("type").textValue()).toList());
+                cause.dueWork() == null ? null : cause.dueWork().changeId(), caused.stream().map(e -> e.get("type").textValue()).toList());
         return new IncidentChange(after, before == null ? 0 : before.decisions(),
                 before == null ? null : before.revision(), entry, caused, due(after));
     }

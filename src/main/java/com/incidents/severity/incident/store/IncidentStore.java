@@ -112,7 +112,8 @@ public class IncidentStore {
         List<Due> claimed = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("SELECT incident_key, kind, due_at, after_decision"
+            try (PreparedStatement s = c.prepareStatement("SELECT incident_key, kind, due_at, after_decision,"
+                    + " change_id, policy_version"
                     + " FROM incident_due WHERE due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
                     + " ORDER BY due_at LIMIT " + limit + (database.isPostgres() ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE"));
                     PreparedStatement mark = c.prepareStatement(
@@ -121,7 +122,8 @@ public class IncidentStore {
                 s.setTimestamp(2, Timestamp.from(now));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(new Due(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)));
+                        claimed.add(new Due(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                                rs.getString(5), rs.getString(6)));
                     }
                 }
                 for (Due d : claimed) {
@@ -143,11 +145,42 @@ public class IncidentStore {
     /** Drops work that no longer applies (the incident was decided since, or is gone), if it is still as claimed. */
     public void drop(Due d) throws SQLException {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-                "DELETE FROM incident_due WHERE incident_key = ? AND kind = ? AND after_decision = ?")) {
+                "DELETE FROM incident_due WHERE incident_key = ? AND kind = ? AND after_decision = ?"
+                        + " AND (change_id IS NULL OR change_id = ?)")) {
             s.setString(1, d.key());
             s.setString(2, d.kind());
             s.setInt(3, d.afterDecision());
+            s.setString(4, d.changeId());
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * After policy change {@code changeId} put {@code version} in force: POLICY work, due at
+     * {@code at}, for every open incident decided under another version (replacing POLICY work an
+     * earlier change left). Answers how many incidents are to be decided again.
+     */
+    public int schedulePolicy(String changeId, String version, Instant at) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement drop = c.prepareStatement("DELETE FROM incident_due WHERE kind = 'POLICY'"
+                    + " AND incident_key IN (SELECT incident_key FROM incident WHERE state = 'OPEN' AND policy_version <> ?)");
+                    PreparedStatement add = c.prepareStatement("INSERT INTO incident_due (incident_key, kind, due_at,"
+                            + " after_decision, change_id, policy_version) SELECT incident_key, 'POLICY', ?, decisions, ?, ?"
+                            + " FROM incident WHERE state = 'OPEN' AND policy_version <> ?")) {
+                drop.setString(1, version);
+                drop.executeUpdate();
+                add.setTimestamp(1, Timestamp.from(at));
+                add.setString(2, changeId);
+                add.setString(3, version);
+                add.setString(4, version);
+                int scheduled = add.executeUpdate();
+                c.commit();
+                return scheduled;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
     }
 
@@ -203,8 +236,8 @@ public class IncidentStore {
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO incident_decision (decision_id, incident_key, n,"
-                + " trigger_kind, severity, previous, policy_version, late_ms, entry, decided_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " trigger_kind, severity, previous, policy_version, late_ms, entry, decided_at, change_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             var e = change.entry();
             s.setString(1, e.decisionId());
             s.setString(2, a.key());
@@ -220,6 +253,7 @@ public class IncidentStore {
             }
             s.setString(9, entry);
             timestamp(s, 10, e.decidedAt());
+            s.setString(11, e.changeId());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO incident_event (event_id, incident_key, event_type,"
@@ -236,8 +270,11 @@ public class IncidentStore {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM incident_due WHERE incident_key = ?")) {
+        // what this decision leaves due replaces what was; POLICY work stays unless this decision was made under its version
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM incident_due WHERE incident_key = ?"
+                + " AND (kind <> 'POLICY' OR policy_version = ?)")) {
             s.setString(1, a.key());
+            s.setString(2, a.policyVersion());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement(

@@ -13,12 +13,15 @@ import com.incidents.client.ApiClient;
 import com.incidents.client.ApiException;
 import com.incidents.client.api.AuditApi;
 import com.incidents.client.api.DecisionsApi;
+import com.incidents.client.api.IncidentsApi;
 import com.incidents.client.api.PolicyApi;
 import com.incidents.client.api.ServiceApi;
 import com.incidents.client.model.BatchResult;
 import com.incidents.client.model.Decision;
 import com.incidents.client.model.DecisionRecord;
 import com.incidents.client.model.DecisionRequest;
+import com.incidents.client.model.Incident;
+import com.incidents.client.model.IncidentFacts;
 import com.incidents.client.model.Problem;
 
 /** Calls the running service through the Java client generated from its /q/openapi, as generated. */
@@ -84,5 +87,21 @@ class SmokeTest {
         PolicyApi policy = new PolicyApi(client);
         assertFalse(policy.listCapabilities().isEmpty());
         assertEquals(decision.getPolicyVersion(), policy.getPolicy().getVersion());
+        // An incident: opened, changed by a merge patch on its ETag, a stale write refused, its timeline, its end
+        IncidentsApi incidents = new IncidentsApi(client);
+        String key = "JAVA-SMOKE-" + java.util.UUID.randomUUID();
+        Incident opened = incidents.putIncident(key, new IncidentFacts().putAdditionalProperty("partnerReports", 7),
+                null, "java-smoke");
+        assertEquals(1, opened.getRevision());
+        assertEquals(decision.getSeverity().getValue(), opened.getSeverity().getValue());
+        Incident patched = incidents.patchIncident(key, java.util.Map.of("partnerReports", 18), "\"1\"", null);
+        assertEquals(2, patched.getRevision());
+        ApiException stale = assertThrows(ApiException.class,
+                () -> incidents.patchIncident(key, java.util.Map.of("partnerReports", 3), "\"1\"", null));
+        assertEquals(412, stale.getCode());
+        assertEquals(2, incidents.getIncidentTimeline(key).getDecisions().size());
+        assertEquals(Incident.StateEnum.RESOLVED, incidents.resolveIncident(key, "\"2\"", null, null).getState());
+        assertEquals("RESOLVE", audit.getDecision(incidents.getIncident(key).getLatestDecisionId()).getIncident()
+                .getTrigger().getValue());
     }
 }
