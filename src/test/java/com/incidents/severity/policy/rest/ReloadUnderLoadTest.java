@@ -60,6 +60,14 @@ class ReloadUnderLoadTest {
     public static class Unwatched extends UnwatchedFixtureCopy {
     }
 
+    /**
+     * Reloads under load, and reloads whose engines must all be released: each reload builds and
+     * checks the whole policy (about 1.5 s here), so these are as few as still show it: answers
+     * from several versions, and no retired engine kept, over more than a handful of versions.
+     */
+    private static final int RELOADS = 8;
+    private static final int RETIRED = 12;
+
     @ConfigProperty(name = "severity.rules.dir")
     Path rules;
 
@@ -89,7 +97,7 @@ class ReloadUnderLoadTest {
             running3.add(clients.submit(() -> send(running, answered, failures, seen)));
         }
         try {
-            for (int i = 1; i <= 20; i++) {
+            for (int i = 1; i <= RELOADS; i++) {
                 int threshold = i % 2 == 1 ? 16 : 15;
                 PolicyEdits.sev1Threshold(rules, threshold);
                 String version = given().post("/api/v1/policy/reload").then().statusCode(200)
@@ -103,9 +111,9 @@ class ReloadUnderLoadTest {
             }
             clients.shutdown();
         }
-        System.out.printf("%d decisions answered during 20 reloads, %d failed%n", answered.get(), failures.size());
+        System.out.printf("%d decisions answered during %d reloads, %d failed%n", answered.get(), RELOADS, failures.size());
         assertTrue(failures.isEmpty(), () -> "failed requests: " + failures);
-        assertTrue(answered.get() > 20, "the clients kept deciding");
+        assertTrue(answered.get() > RELOADS, "the clients kept deciding");
         seen.forEach((version, severity) -> assertEquals(severityByVersion.get(version), severity,
                 "an answer naming " + version + " was decided by that version"));
         assertTrue(seen.size() > 1, "answers came from more than one version");
@@ -115,7 +123,7 @@ class ReloadUnderLoadTest {
     void repeatedReloadsReleaseRetiredPolicies() throws Exception {
         List<WeakReference<PolicyEngine>> retired = new ArrayList<>();
         List<ReleaseId> modules = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < RETIRED; i++) {
             PolicyEngine inForce = policies.current();
             retired.add(new WeakReference<>(inForce));
             modules.add(inForce.policy().releaseId());
@@ -132,7 +140,7 @@ class ReloadUnderLoadTest {
             Thread.sleep(100);
         }
         long kept = retired.stream().filter(r -> r.get() != null).count();
-        assertEquals(0, kept, kept + " of 30 retired policy engines are still reachable");
+        assertEquals(0, kept, kept + " of " + RETIRED + " retired policy engines are still reachable");
     }
 
     private void send(AtomicBoolean running, AtomicLong answered, Set<String> failures, Map<String, String> seen) {
