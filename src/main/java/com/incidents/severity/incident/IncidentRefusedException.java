@@ -20,6 +20,11 @@ public class IncidentRefusedException extends ProblemException {
                 "Incident '" + key + "' is resolved: its facts no longer change; open a new incident"));
     }
 
+    public static IncidentRefusedException noOverride(String key) {
+        return new IncidentRefusedException(Problem.of("no-override", "The incident has no override", 409,
+                "Incident '" + key + "' has no override to lift: its severity is the engine's"));
+    }
+
     public static IncidentRefusedException stale(String key, String given, String current) {
         return new IncidentRefusedException(Problem.of("incident-changed", "The incident has changed", 412,
                 "If-Match " + given + " names a revision of incident '" + key + "' that is not its current one ("

@@ -15,6 +15,9 @@ public final class Roles {
     /** Reads, exports, replays and verifies the audit trail. */
     public static final String AUDITOR = "auditor";
 
+    /** Sets an incident's severity by hand, with a reason, and lifts that override. */
+    public static final String INCIDENT_RESPONDER = "incident-responder";
+
     private Roles() {
     }
 }

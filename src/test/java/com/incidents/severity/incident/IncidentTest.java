@@ -213,6 +213,53 @@ class IncidentTest {
         chainVerifies();
     }
 
+    /** A responder's override holds, with its reason, through later decisions; the engine's outcome is kept beside it. */
+    @Test
+    void anOverrideHoldsWithItsReasonUntilLifted() {
+        String minor = "{\"impactLevel\":\"MINOR\",\"affectedUsers\":50}";
+        String engine = severityOf(minor);
+        put(minor, null).statusCode(201).body("severity", equalTo(engine)).body("override", nullValue());
+        given().auth().preemptive().basic("client", "client").contentType(ContentType.JSON)
+                .body("{\"severity\":\"SEV1\",\"reason\":\"mine\"}").post("/api/v1/incidents/" + key + "/override")
+                .then().statusCode(403);
+        given().auth().preemptive().basic("responder", "responder").contentType(ContentType.JSON)
+                .body("{\"severity\":\"SEV99\",\"reason\":\" \"}").post("/api/v1/incidents/" + key + "/override")
+                .then().statusCode(422).body("errors.field", containsInAnyOrder("severity", "reason"));
+        given().auth().preemptive().basic("responder", "responder").contentType(ContentType.JSON)
+                .body("{\"severity\":\"sev1\",\"reason\":\"Our largest partner cannot take payments\"}")
+                .post("/api/v1/incidents/" + key + "/override").then().statusCode(200)
+                .body("severity", equalTo("SEV1")).body("engineSeverity", equalTo(engine))
+                .body("override.severity", equalTo("SEV1")).body("override.by", equalTo("responder"))
+                .body("override.reason", equalTo("Our largest partner cannot take payments"))
+                .body("revision", equalTo(1)).body("decisions", equalTo(2));
+        // a later change of the facts is decided by the engine; the override stays in force beside it
+        patch("{\"partnerReports\":1}", "\"1\"").statusCode(200).body("severity", equalTo("SEV1"))
+                .body("engineSeverity", equalTo(severityOf("{\"impactLevel\":\"MINOR\",\"affectedUsers\":50,\"partnerReports\":1}")))
+                .body("override.severity", equalTo("SEV1"));
+        given().auth().preemptive().basic("responder", "responder").contentType(ContentType.JSON)
+                .body("{\"reason\":\"Partner confirmed payments work again\"}")
+                .post("/api/v1/incidents/" + key + "/override/lift").then().statusCode(200)
+                .body("override", nullValue()).body("severity", equalTo(engine));
+        given().auth().preemptive().basic("responder", "responder").contentType(ContentType.JSON)
+                .body("{\"reason\":\"again\"}").post("/api/v1/incidents/" + key + "/override/lift").then()
+                .statusCode(409).body("type", equalTo("/problems/no-override"));
+        var timeline = given().get("/api/v1/incidents/" + key + "/timeline").then()
+                .body("decisions.trigger", contains("FACTS", "OVERRIDE", "FACTS", "OVERRIDE"))
+                .body("decisions[1].overrideReason", equalTo("Our largest partner cannot take payments"))
+                .body("decisions[1].severityBefore", equalTo(engine)).body("decisions[1].severity", equalTo("SEV1"))
+                .body("decisions[1].engineSeverity", equalTo(engine))
+                .body("events.type", hasItems("com.incidents.severity.incident.override.set",
+                        "com.incidents.severity.incident.override.lifted"))
+                .body("events.find { it.type.endsWith('override.set') }.data.reason",
+                        equalTo("Our largest partner cannot take payments"))
+                .extract();
+        String set = timeline.path("decisions[1].decisionId");
+        given().get("/api/v1/decisions/" + set).then().statusCode(200).body("caller", equalTo("responder"))
+                .body("incident.trigger", equalTo("OVERRIDE")).body("incident.override.severity", equalTo("SEV1"))
+                .body("result.severity", equalTo(engine)); // the engine's outcome, recorded beside the override
+        chainVerifies();
+    }
+
     /** Bad facts and bad own facts are named all at once; a bad key is named; nothing is stored. */
     @Test
     void badInputNamesEveryFieldAndStoresNothing() {

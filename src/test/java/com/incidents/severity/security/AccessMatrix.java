@@ -36,7 +36,7 @@ final class AccessMatrix {
 
     /** The test users (application.properties %test, and the jar's run-time users in the IT). */
     static final Map<String, String> USER_OF_ROLE = Map.of(Roles.DECISION_CLIENT, "client", Roles.POLICY_EDITOR,
-            "editor", Roles.AUDITOR, "auditor");
+            "editor", Roles.AUDITOR, "auditor", Roles.INCIDENT_RESPONDER, "responder");
     static final String NOBODY = "nobody";
     static final Set<String> ANY = Set.of(Roles.DECISION_CLIENT, Roles.POLICY_EDITOR, Roles.AUDITOR);
     static final String NO_SUCH_DECISION = "00000000-0000-7000-8000-000000000000";
@@ -69,6 +69,12 @@ final class AccessMatrix {
                 new Call("GET", NO_INCIDENT, null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
                 new Call("GET", NO_INCIDENT + "/timeline", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
                 new Call("GET", "/api/v1/incidents", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 200),
+                new Call("POST", NO_INCIDENT + "/override", "application/json",
+                        "{\"severity\":\"SEV1\",\"reason\":\"matrix\"}".getBytes(StandardCharsets.UTF_8),
+                        Set.of(Roles.INCIDENT_RESPONDER), 404),
+                new Call("POST", NO_INCIDENT + "/override/lift", "application/json",
+                        "{\"reason\":\"matrix\"}".getBytes(StandardCharsets.UTF_8),
+                        Set.of(Roles.INCIDENT_RESPONDER), 404),
                 new Call("POST", "/api/v1/decisions", "application/json", decision, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("POST", "/api/v1/decisions/batch", "application/json", batch, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("GET", "/api/v1/ping", null, null, Set.of(Roles.DECISION_CLIENT), 200),

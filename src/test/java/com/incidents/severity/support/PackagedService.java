@@ -32,7 +32,9 @@ public final class PackagedService implements AutoCloseable {
             "-Dquarkus.security.users.embedded.users.auditor=auditor",
             "-Dquarkus.security.users.embedded.roles.auditor=auditor",
             "-Dquarkus.security.users.embedded.users.admin=admin",
-            "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor",
+            "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor,incident-responder",
+            "-Dquarkus.security.users.embedded.users.responder=responder",
+            "-Dquarkus.security.users.embedded.roles.responder=incident-responder",
             "-Dquarkus.security.users.embedded.users.nobody=nobody",
             // the access matrix sends a wrong password to every endpoint from one address, on purpose
             "-Dseverity.security.sign-in.max-failures-per-user=100000",

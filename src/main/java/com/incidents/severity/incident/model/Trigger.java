@@ -9,5 +9,7 @@ public enum Trigger {
     /** A new policy version came into force. */
     POLICY,
     /** It ended: the last decision, on its final duration. */
-    RESOLVE
+    RESOLVE,
+    /** A person set its severity by hand, or lifted that override. */
+    OVERRIDE
 }

@@ -111,6 +111,49 @@ public class IncidentResource {
         return answer(incidents.resolve(key, resolvedAt, ifMatch, Callers.of(security, clientId)), false);
     }
 
+    @POST
+    @Path("/{key}/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INCIDENT_RESPONDER)
+    @Operation(summary = "Set an incident's severity by hand, with a reason", description = "Body: {\"severity\","
+            + " \"reason\"}. Recorded in the chain (trigger OVERRIDE) beside the engine's own outcome, which keeps"
+            + " being computed and shown (engineSeverity).")
+    public Uni<RestResponse<Incident>> override(@RestPath String key, byte[] body,
+            @RestHeader("X-Client-Id") String clientId, @Context SecurityContext security) {
+        JsonNode given = object(body);
+        return answer(incidents.override(key, text(given, "severity"), text(given, "reason"),
+                Callers.of(security, clientId)), false);
+    }
+
+    @POST
+    @Path("/{key}/override/lift")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INCIDENT_RESPONDER)
+    @Operation(summary = "Lift an incident's override, with a reason", description = "Body: {\"reason\"}. The"
+            + " engine's severity is in force again.")
+    public Uni<RestResponse<Incident>> lift(@RestPath String key, byte[] body,
+            @RestHeader("X-Client-Id") String clientId, @Context SecurityContext security) {
+        return answer(incidents.lift(key, text(object(body), "reason"), Callers.of(security, clientId)), false);
+    }
+
+    private JsonNode object(byte[] body) {
+        JsonNode given = body == null || body.length == 0 ? mapper.createObjectNode()
+                : JsonBodies.read(mapper, body, limits.maxBodyBytes());
+        if (!given.isObject()) {
+            throw InvalidRequestException.of(List.of(FieldError.of("body", "The body must be a JSON object")));
+        }
+        return given;
+    }
+
+    /** A text member, or null when absent; a member of another type is refused, naming it. */
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw InvalidRequestException.of(List.of(FieldError.rejected(field, field + " must be text", v)));
+        }
+        return v == null || v.isNull() ? null : v.textValue();
+    }
+
     @GET
     @Path("/{key}")
     @RolesAllowed({ Roles.DECISION_CLIENT, Roles.AUDITOR })

@@ -29,15 +29,27 @@ public class IncidentEvents {
     public static final String ESCALATION_CHANGED = PREFIX + "escalation.changed";
     public static final String TARGET_MISSED = PREFIX + "target.missed";
     public static final String RESOLVED = PREFIX + "resolved";
-    public static final List<String> TYPES = List.of(SEVERITY_CHANGED, ESCALATION_CHANGED, TARGET_MISSED, RESOLVED);
+    public static final String OVERRIDE_SET = PREFIX + "override.set";
+    public static final String OVERRIDE_LIFTED = PREFIX + "override.lifted";
+    public static final List<String> TYPES = List.of(SEVERITY_CHANGED, ESCALATION_CHANGED, TARGET_MISSED, RESOLVED,
+            OVERRIDE_SET, OVERRIDE_LIFTED);
 
     private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     @Inject
     ObjectMapper json;
 
-    List<ObjectNode> caused(Incident before, Incident after, Trigger trigger, List<TargetClock> missed) {
+    List<ObjectNode> caused(Incident before, Incident after, Trigger trigger, List<TargetClock> missed,
+            String overrideReason, String actor) {
         List<ObjectNode> events = new ArrayList<>(2);
+        if (trigger == Trigger.OVERRIDE) {
+            ObjectNode data = data(after, trigger);
+            data.put("severity", after.override() == null ? null : after.override().severity());
+            data.put("engineSeverity", after.engineSeverity());
+            data.put("reason", overrideReason);
+            data.put("by", actor);
+            events.add(event(after.override() != null ? OVERRIDE_SET : OVERRIDE_LIFTED, after, data));
+        }
         if (before == null || !Objects.equals(before.severity(), after.severity())) {
             ObjectNode data = data(after, trigger);
             data.put("from", before == null ? null : before.severity());

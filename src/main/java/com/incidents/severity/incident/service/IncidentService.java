@@ -26,6 +26,7 @@ import com.incidents.severity.incident.model.Incident;
 import com.incidents.severity.incident.model.IncidentChange;
 import com.incidents.severity.incident.model.IncidentQuery;
 import com.incidents.severity.incident.model.IncidentState;
+import com.incidents.severity.incident.model.Override;
 import com.incidents.severity.incident.model.Timeline;
 import com.incidents.severity.incident.model.Trigger;
 import com.incidents.severity.incident.store.IncidentStore;
@@ -96,6 +97,68 @@ public class IncidentService {
             precondition(key, current, ifMatch, false);
             return change(current, key, (ObjectNode) IncidentFacts.merge(current.facts(), patch), caller);
         });
+    }
+
+    /**
+     * Sets the incident's severity by hand ({@code severity} of the policy in force, with a
+     * reason); the engine decides it all the same, and its outcome is kept and shown beside.
+     */
+    public CompletableFuture<Incident> override(String key, String severity, String reason, Caller caller) {
+        checkKey(key);
+        PolicyEngine engine = decisions.policyInForce();
+        List<String> severities = engine.policy().inputTypes().severity().values();
+        List<FieldError> errors = new ArrayList<>();
+        String matched = severity == null ? null
+                : severities.stream().filter(v -> v.equalsIgnoreCase(severity.strip())).findFirst().orElse(null);
+        if (matched == null) {
+            errors.add(new FieldError("severity", "severity must be one of the policy's severities: "
+                    + String.join(", ", severities), severity, severities));
+        }
+        errors.addAll(reasonErrors(reason));
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        return retried(() -> {
+            Incident current = get(key);
+            if (current.state() == IncidentState.RESOLVED) {
+                throw IncidentRefusedException.resolved(key);
+            }
+            Instant now = now();
+            return decide(new IncidentStep.Cause(current, key, Trigger.OVERRIDE, caller.name(), current.facts(),
+                    current.revision(), null, now, null, new Override(matched, reason.strip(), caller.name(), now),
+                    reason.strip()), IncidentFacts.request(current.facts()), caller);
+        });
+    }
+
+    /** Lifts the override: the engine's severity is in force again. */
+    public CompletableFuture<Incident> lift(String key, String reason, Caller caller) {
+        checkKey(key);
+        List<FieldError> errors = reasonErrors(reason);
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        return retried(() -> {
+            Incident current = get(key);
+            if (current.state() == IncidentState.RESOLVED) {
+                throw IncidentRefusedException.resolved(key);
+            }
+            if (current.override() == null) {
+                throw IncidentRefusedException.noOverride(key);
+            }
+            return decide(new IncidentStep.Cause(current, key, Trigger.OVERRIDE, caller.name(), current.facts(),
+                    current.revision(), null, now(), null, null, reason.strip()), IncidentFacts.request(current.facts()),
+                    caller);
+        });
+    }
+
+    private static List<FieldError> reasonErrors(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return List.of(FieldError.of("reason", "reason is required: say why the severity is set by hand"));
+        }
+        if (reason.length() > 2000) {
+            return List.of(FieldError.of("reason", "reason has " + reason.length() + " characters; at most 2000"));
+        }
+        return List.of();
     }
 
     /** Records that it ended at {@code resolvedAt} (null: now) and decides it a last time, on its final duration. */
@@ -207,6 +270,9 @@ public class IncidentService {
         m.set("changedFacts", json.valueToTree(e.changedFacts()));
         m.put("dueWork", e.dueWork());
         m.put("lateMillis", e.lateMillis());
+        m.put("severity", e.severity());
+        m.set("override", json.valueToTree(e.override()));
+        m.put("overrideReason", e.overrideReason());
         m.set("targets", json.valueToTree(e.targets()));
         var ids = m.putArray("events");
         change.events().forEach(ev -> ids.addObject().put("id", ev.get("id").textValue()).put("type", ev.get("type").textValue()));

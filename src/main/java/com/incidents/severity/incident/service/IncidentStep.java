@@ -18,6 +18,7 @@ import com.incidents.severity.incident.model.Due;
 import com.incidents.severity.incident.model.Incident;
 import com.incidents.severity.incident.model.IncidentChange;
 import com.incidents.severity.incident.model.IncidentState;
+import com.incidents.severity.incident.model.Override;
 import com.incidents.severity.incident.model.TargetClock;
 import com.incidents.severity.incident.model.TimelineEntry;
 import com.incidents.severity.incident.model.Trigger;
@@ -33,9 +34,19 @@ final class IncidentStep {
     private IncidentStep() {
     }
 
-    /** What is being decided: the incident before (null when new), why, and at which facts and revision. */
+    /**
+     * What is being decided: the incident before (null when new), why, and at which facts and
+     * revision; {@code override} is the override in force after it (the one before, unless this sets
+     * or lifts it: then {@code overrideReason} says why).
+     */
     record Cause(Incident before, String key, Trigger trigger, String actor, JsonNode facts, int revision,
-            Due dueWork, Instant now, Instant resolvedAt) {
+            Due dueWork, Instant now, Instant resolvedAt, Override override, String overrideReason) {
+
+        Cause(Incident before, String key, Trigger trigger, String actor, JsonNode facts, int revision, Due dueWork,
+                Instant now, Instant resolvedAt) {
+            this(before, key, trigger, actor, facts, revision, dueWork, now, resolvedAt,
+                    before == null ? null : before.override(), null);
+        }
 
         boolean resolving() {
             return resolvedAt != null;
@@ -47,19 +58,22 @@ final class IncidentStep {
         List<TargetClock> targets = clocks(d.responseTargets(), cause.facts(), before, cause.now());
         IncidentState state = cause.resolving() ? IncidentState.RESOLVED : IncidentState.OPEN;
         List<String> rows = rows(d.firedRules());
-        Incident after = new Incident(cause.key(), state, cause.revision(), d.severity(), d.basis(),
+        Override override = cause.override();
+        String severity = override != null ? override.severity() : d.severity();
+        Incident after = new Incident(cause.key(), state, cause.revision(), severity, d.severity(), override, d.basis(),
                 d.responseTargets(), state == IncidentState.OPEN ? d.nextEscalation() : null, targets,
                 d.explanation(), rows, cause.facts(), d.decisionId(), before == null ? 1 : before.decisions() + 1,
                 d.policyVersion(), before == null ? cause.actor() : before.openedBy(),
                 before == null ? cause.now() : before.openedAt(), cause.now(),
                 cause.resolvedAt());
-        List<ObjectNode> caused = events.caused(before, after, cause.trigger(), newlyMissed(before, targets));
+        List<ObjectNode> caused = events.caused(before, after, cause.trigger(), newlyMissed(before, targets),
+                cause.overrideReason(), cause.actor());
         List<String> previousRows = before == null ? List.of() : before.decidingRows();
         Long late = cause.dueWork() == null || Due.POLICY.equals(cause.dueWork().kind()) ? null
                 : Math.max(0, Duration.between(cause.dueWork().dueAt(), cause.now()).toMillis());
         TimelineEntry entry = new TimelineEntry(after.decisions(), d.decisionId(), cause.trigger(), cause.now(),
-                d.policyVersion(), cause.actor(), before == null ? null : before.severity(), d.severity(),
-                changedFacts(before == null ? null : before.facts(), cause.facts()), minus(previousRows, rows),
+                d.policyVersion(), cause.actor(), before == null ? null : before.severity(), severity, d.severity(),
+                override, cause.overrideReason(), changedFacts(before == null ? null : before.facts(), cause.facts()), minus(previousRows, rows),
                 minus(rows, previousRows), targets, late, cause.dueWork() == null ? null : cause.dueWork().kind(),
                 cause.dueWork() == null ? null : cause.dueWork().changeId(), caused.stream().map(e -> e.get("type").textValue()).toList());
         return new IncidentChange(after, before == null ? 0 : before.decisions(),
