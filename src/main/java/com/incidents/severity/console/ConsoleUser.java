@@ -37,6 +37,10 @@ public class ConsoleUser {
         return identity.hasRole(Roles.CLIENT);
     }
 
+    public boolean responder() {
+        return identity.hasRole(Roles.RESPONDER);
+    }
+
     /** The id of this sign-in (see {@link SessionCheck}); null when not signed in to the console. */
     public String sessionId() {
         return signedIn() ? identity.getAttribute(SessionCheck.SESSION_ID) : null;

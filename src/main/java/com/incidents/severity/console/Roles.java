@@ -9,6 +9,8 @@ public final class Roles {
     public static final String EDITOR = "policy-editor";
     /** Searches, reads, exports, replays and verifies the audit trail. */
     public static final String AUDITOR = "auditor";
+    /** Sets and lifts incidents' severities by hand. */
+    public static final String RESPONDER = "incident-responder";
 
     private Roles() {
     }

@@ -25,7 +25,7 @@ class ConsoleSecurityTest {
     @Test
     void eachRoleLandsOnAPageItCanOpen() {
         Map<String, String> landing = Map.of("auditor", "/ui/decisions", "editor", "/ui/review", "client", "/ui/try",
-                "admin", "/ui/decisions");
+                "responder", "/ui/incidents", "admin", "/ui/decisions");
         landing.forEach((user, page) -> {
             String to = Console.as(user).redirects().follow(false).get("/ui/home").then().statusCode(303)
                     .header("Location", endsWith(page)).extract().header("Location");

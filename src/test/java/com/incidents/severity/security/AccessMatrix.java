@@ -69,6 +69,7 @@ final class AccessMatrix {
                 new Call("GET", NO_INCIDENT, null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
                 new Call("GET", NO_INCIDENT + "/timeline", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
                 new Call("GET", "/api/v1/incidents", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 200),
+                new Call("GET", "/api/v1/incidents/events?type=nope", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 422),
                 new Call("POST", NO_INCIDENT + "/override", "application/json",
                         "{\"severity\":\"SEV1\",\"reason\":\"matrix\"}".getBytes(StandardCharsets.UTF_8),
                         Set.of(Roles.INCIDENT_RESPONDER), 404),

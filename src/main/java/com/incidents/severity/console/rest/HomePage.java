@@ -13,7 +13,7 @@ import io.quarkus.security.Authenticated;
 /**
  * Where a signed-in person lands (the form's landing page, and {@code /} and {@code /ui}): the first
  * page their roles open. An auditor reads decisions, a policy editor reviews drafts, a decision
- * client tries decisions; anyone else reads the policy.
+ * client tries decisions, an incident responder follows the open incidents; anyone else reads the policy.
  */
 @Authenticated
 @Path("/ui/home")
@@ -25,6 +25,6 @@ public class HomePage {
     @GET
     public RestResponse<Void> home() {
         return Html.seeOther(user.auditor() ? "/ui/decisions" : user.editor() ? "/ui/review"
-                : user.client() ? "/ui/try" : "/ui/policy");
+                : user.client() ? "/ui/try" : user.responder() ? "/ui/incidents" : "/ui/policy");
     }
 }

@@ -29,6 +29,10 @@ final class IncidentFacts {
     }
 
     static List<FieldError> checkKey(String key) {
+        if ("events".equals(key)) { // the path of the event stream
+            return List.of(FieldError.rejected("key", "'events' is not an incident key: /api/v1/incidents/events is"
+                    + " the event stream", key));
+        }
         return key != null && KEY.matcher(key).matches() ? List.of()
                 : List.of(FieldError.rejected("key", "An incident key is 1 to 200 letters, digits, '.', '_', ':' or '-',"
                         + " starting with a letter or digit", key));

@@ -102,6 +102,39 @@ public class IncidentStore {
         return events;
     }
 
+    /** An event of the outbox with its place in commit order (the SSE stream's event id). */
+    public record StoredEvent(long seq, String type, String cloudEvent) {
+    }
+
+    /** Events after {@code seq} in commit order, of one incident and of some types when given. */
+    public List<StoredEvent> eventsAfter(long seq, String key, List<String> types, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT seq, event_type, cloud_event FROM incident_event WHERE seq > ?");
+        if (key != null) {
+            sql.append(" AND incident_key = ?");
+        }
+        if (!types.isEmpty()) {
+            sql.append(" AND event_type IN (").append("?, ".repeat(types.size() - 1)).append("?)");
+        }
+        sql.append(" ORDER BY seq LIMIT ").append(limit);
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            s.setLong(i++, seq);
+            if (key != null) {
+                s.setString(i++, key);
+            }
+            for (String type : types) {
+                s.setString(i++, type);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return events;
+    }
+
     /**
      * Claims up to {@code limit} pieces of work due at {@code now} that no one holds, for
      * {@code lease}: on PostgreSQL the rows are read with {@code FOR UPDATE SKIP LOCKED}, so

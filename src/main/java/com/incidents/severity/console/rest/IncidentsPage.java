@@ -1,0 +1,46 @@
+package com.incidents.severity.console.rest;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+import com.incidents.severity.console.Roles;
+import com.incidents.severity.console.view.IncidentLine;
+import com.incidents.severity.incident.model.IncidentQuery;
+import com.incidents.severity.incident.model.IncidentState;
+import com.incidents.severity.incident.service.IncidentService;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+/** The open incidents at a glance: severity, how long open, the next escalation with a countdown, the target clocks. */
+@Path("/ui/incidents")
+@RolesAllowed({ Roles.CLIENT, Roles.AUDITOR, Roles.RESPONDER })
+@Produces(Html.TYPE)
+@Blocking
+public class IncidentsPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance incidents(List<IncidentLine> incidents);
+    }
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public TemplateInstance open() {
+        var now = clock.instant();
+        return Templates.incidents(incidents.search(new IncidentQuery(IncidentState.OPEN, null, null, null, null, 500))
+                .stream().map(i -> IncidentLine.of(i, now)).toList());
+    }
+}
