@@ -139,6 +139,38 @@ class ConsoleBrowserTest {
         return rows.stream().map(r -> r.getAttribute("data-rule-index")).toList();
     }
 
+    /**
+     * A responder lands on the open incidents, sees the next escalation counting down, opens an
+     * incident and reads its story: each decision, why it was made, the severity before and after.
+     */
+    @Test
+    void followAnIncidentFromTheOpenIncidentsToItsTimeline() {
+        String key = "BROWSER-" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.Instant started = java.time.Instant.now().minus(100, java.time.temporal.ChronoUnit.MINUTES)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"capabilityTier\":\"C1\",\"incidentType\":\"OUTAGE\","
+                + "\"startedAt\":\"" + started + "\"}").put("/api/v1/incidents/" + key).then().statusCode(201);
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"").body("{\"partnerReports\":3}")
+                .patch("/api/v1/incidents/" + key).then().statusCode(200);
+        try (Browser b = browser()) {
+            b.signIn("responder");
+            assertTrue(b.driver().getCurrentUrl().endsWith("/ui/incidents"), b.driver().getCurrentUrl());
+            b.find("tr[data-incident='" + key + "']");
+            // console.js counts down to the escalation in seconds
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(d -> b
+                    .find("tr[data-incident='" + key + "'] time[data-countdown]").getText().endsWith(" s"));
+            b.screenshots("incidents");
+            b.clickAndWaitForPage("tr[data-incident='" + key + "'] a");
+            assertEquals(2, b.all("#timeline tr[data-n]").size());
+            assertEquals("Opened", b.find("#timeline tr[data-n='1'] td:nth-child(3)").getText());
+            assertEquals("Facts changed", b.find("#timeline tr[data-n='2'] td:nth-child(3)").getText());
+            assertEquals("partnerReports", b.find("#timeline tr[data-n='2'] td:nth-child(4)").getText());
+            assertTrue(b.find("#timeline tr[data-n='1'] td:nth-child(5)").getText().startsWith("none → SEV2"));
+            assertTrue(b.find("#now").getText().contains("becomes SEV1"), b.find("#now").getText());
+            b.screenshots("incident-timeline");
+        }
+    }
+
     @Test
     void compareTwoVersionsAfterAReload() {
         String before = given().get("/api/v1/policy").then().extract().path("version");

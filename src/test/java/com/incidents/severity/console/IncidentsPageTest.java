@@ -39,7 +39,20 @@ class IncidentsPageTest {
                 .body(containsString("Investigation missed by 1 h 10 min"))
                 .body(containsString("Status update missed by 30 min"))
                 .body(not(containsString("data-incident=\"" + done + "\"")))
-                .body(not(containsString("engineSeverity")));
+                .body(not(containsString("engineSeverity")))
+                .body(containsString("<td>1 h 30 min</td>")) // open since it started, not since the service heard of it
+                .body(containsString("href=\"/ui/incidents\">Incidents</a>"))
+                .body(not(containsString("href=\"/ui/policy\">Policy</a>"))); // a page a responder cannot open
         Console.as("editor").get("/ui/incidents").then().statusCode(403);
+        // its timeline: why each decision was made, the severity before and after, the rows
+        Console.as("auditor").get("/ui/incidents/" + key).then().statusCode(200)
+                .body(containsString("<td>Opened</td>"))
+                .body(containsString("Set by hand to SEV1: page test"))
+                .body(containsString("none → SEV2"))
+                .body(containsString("SEV2 → SEV1 <span class=\"meta\">(the policy says SEV2)</span>"))
+                .body(containsString("Capability severity#"))
+                .body(containsString("override.set"));
+        Console.as("auditor").get("/ui/incidents/NO-SUCH").then().statusCode(404)
+                .body(containsString("No incident <code>NO-SUCH</code> is followed"));
     }
 }

@@ -12,7 +12,8 @@ public record IncidentLine(String key, String severity, String engineSeverity, b
         String nextSeverity, Instant nextAt, String nextIn, List<String> targets) {
 
     public static IncidentLine of(Incident i, Instant now) {
-        Instant started = i.openedAt();
+        var given = i.facts() == null ? null : i.facts().get("startedAt"); // when it started, else when it was opened here
+        Instant started = given != null && given.isTextual() ? Instant.parse(given.textValue()) : i.openedAt();
         var next = i.nextEscalation();
         return new IncidentLine(i.key(), i.severity() == null ? "none" : i.severity(), i.engineSeverity(),
                 i.override() != null, words(Duration.between(started, now)), next == null ? null : next.severity(),
