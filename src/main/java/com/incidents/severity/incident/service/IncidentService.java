@@ -119,10 +119,7 @@ public class IncidentService {
             throw InvalidRequestException.of(errors);
         }
         return retried(() -> {
-            Incident current = get(key);
-            if (current.state() == IncidentState.RESOLVED) {
-                throw IncidentRefusedException.resolved(key);
-            }
+            Incident current = open(key);
             Instant now = now();
             return decide(new IncidentStep.Cause(current, key, Trigger.OVERRIDE, caller.name(), current.facts(),
                     current.revision(), null, now, null, new Override(matched, reason.strip(), caller.name(), now),
@@ -138,10 +135,7 @@ public class IncidentService {
             throw InvalidRequestException.of(errors);
         }
         return retried(() -> {
-            Incident current = get(key);
-            if (current.state() == IncidentState.RESOLVED) {
-                throw IncidentRefusedException.resolved(key);
-            }
+            Incident current = open(key);
             if (current.override() == null) {
                 throw IncidentRefusedException.noOverride(key);
             }
@@ -149,6 +143,15 @@ public class IncidentService {
                     current.revision(), null, now(), null, null, reason.strip()), IncidentFacts.request(current.facts()),
                     caller);
         });
+    }
+
+    /** The incident, still open: a resolved one is no longer changed (409). */
+    private Incident open(String key) {
+        Incident current = get(key);
+        if (current.state() == IncidentState.RESOLVED) {
+            throw IncidentRefusedException.resolved(key);
+        }
+        return current;
     }
 
     private static List<FieldError> reasonErrors(String reason) {
