@@ -109,6 +109,51 @@ class ReviewPageTest {
         given().auth().none().cookies(editor).get("/ui/review").then().body(not(containsString("data-draft=\"" + id + "\" data-state")));
     }
 
+    /** The review shows, before anyone approves, which open incidents the draft would change now: publish then re-decides them so. */
+    @Test
+    void aDraftShowsWhichOpenIncidentsItWouldChangeBeforeItIsApproved() throws Exception {
+        String changed = "REVIEW-" + System.nanoTime();
+        String same = changed + "-short";
+        given().contentType(io.restassured.http.ContentType.JSON).body(C2_LONG_OUTAGE).put("/api/v1/incidents/" + changed)
+                .then().statusCode(201).body("severity", equalTo("SEV2"));
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"capabilityTier\":\"C2\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":30}")
+                .put("/api/v1/incidents/" + same).then().statusCode(201);
+        String id = create("C2 outages over 5 hours are SEV1", Map.of(PolicyEdits.DMN, c2Dmn(), CAPABILITY_CSV, c2Scenarios()));
+
+        String change = "openIncidents.changes.find { it.key == '" + changed + "' }";
+        given().get("/api/v1/policy/drafts/" + id).then().statusCode(200)
+                .body("openIncidents.checked", greaterThanOrEqualTo(2))
+                .body(change + ".inForceSeverity", equalTo("SEV2")).body(change + ".candidateSeverity", equalTo("SEV1"))
+                .body(change + ".severityChanges", is(true)).body(change + ".currentSeverity", equalTo("SEV2"))
+                .body("openIncidents.changes.key", not(hasItem(same)));
+        String row = "**.find { it.name() == 'tr' && it.@'data-incident' == '" + changed + "' }";
+        XmlPath review = page(as("editor"), "/ui/review");
+        assertEquals("true", review.getString(row + ".@'data-severity-changes'"));
+        org.junit.jupiter.api.Assertions.assertTrue(review.getString(row).contains("SEV1"), review.getString(row));
+        org.junit.jupiter.api.Assertions.assertNull(review.get("**.find { it.name() == 'tr' && it.@'data-incident' == '" + same + "' }"),
+                "an incident the draft leaves as it is is not listed");
+        XmlPath draft = page(as("editor"), "/ui/drafts/" + id);
+        assertEquals("/ui/incidents/" + changed, draft.getString(row + ".td[0].a.@href"));
+
+        // what the review showed is what the publish does: the incident is re-decided SEV1 under the new version
+        review(id, "approve", "editor").statusCode(200);
+        publish(id).statusCode(200);
+        String version = inForce();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        String severity;
+        do {
+            var now = given().get("/api/v1/incidents/" + changed).then().statusCode(200).extract();
+            severity = version.equals(now.path("policyVersion")) ? now.path("severity") : null;
+        } while (severity == null && System.nanoTime() < deadline && pause());
+        assertEquals("SEV1", severity);
+    }
+
+    private static boolean pause() {
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // polling the re-decision's result, not waiting for it blindly
+        return true;
+    }
+
     @Test
     void aStaleDraftIsRebasedFromTheReviewPageAndAConflictIsShownByTableAndRule() throws Exception {
         String first = create("C2 outages over 5 hours are SEV1", Map.of(PolicyEdits.DMN, c2Dmn(), CAPABILITY_CSV, c2Scenarios()));

@@ -13,6 +13,8 @@ import com.incidents.severity.draft.model.ValidationReport;
 import com.incidents.severity.engine.PolicyEngine;
 import com.incidents.severity.engine.model.DecisionTableInfo;
 import com.incidents.severity.engine.model.PolicyFiles;
+import com.incidents.severity.incident.model.IncidentImpact;
+import com.incidents.severity.incident.service.IncidentImpacts;
 import com.incidents.severity.policy.service.PolicyCheck;
 import com.incidents.severity.policy.service.PolicyService;
 import com.incidents.severity.policy.service.TableDiff;
@@ -22,7 +24,7 @@ import com.incidents.severity.preview.service.PreviewService;
 /**
  * A draft's view: its files checked as a reload would check them, the diff of its tables against
  * its base's (the console's version diff), and, when a reload would accept it, its replay impact
- * (a preview's) against the policy in force.
+ * (a preview's) against the policy in force and the open incidents it would change now.
  */
 @ApplicationScoped
 public class DraftReport {
@@ -35,6 +37,9 @@ public class DraftReport {
 
     @Inject
     PreviewService previews;
+
+    @Inject
+    IncidentImpacts incidents;
 
     public DraftSummary summary(Draft draft) throws Exception {
         return DraftSummary.of(draft, drafts.base(draft).files().keySet());
@@ -57,6 +62,7 @@ public class DraftReport {
         Map<String, DecisionTableInfo> baseTables = baseInForce ? inForce.policy().tables()
                 : policies.checkCandidate(base).tables();
         PreviewReport impact = null;
+        IncidentImpact openIncidents = null;
         String unavailable = null;
         if (inForce == null) {
             unavailable = "no policy is in force to compare with";
@@ -64,6 +70,7 @@ public class DraftReport {
             unavailable = "a reload would refuse the draft (see validation): it cannot be replayed";
         } else {
             impact = previews.replay(inForce, check);
+            openIncidents = incidents.of(inForce, check.engine());
         }
         DraftView.Exports exports = draft.state() == com.incidents.severity.draft.model.DraftState.ABANDONED ? null
                 : new DraftView.Exports("/api/v1/policy/drafts/" + draft.id() + "/zip",
@@ -71,7 +78,7 @@ public class DraftReport {
         return new Checked(new DraftView(DraftSummary.of(draft, base.files().keySet()), files.version(),
                 inForce == null ? null : inForce.version(), baseInForce,
                 check.built() ? changed(baseTables, check.tables()) : List.of(), validation(check), impact, unavailable,
-                exports, drafts.history(draft.id())), check);
+                openIncidents, exports, drafts.history(draft.id())), check);
     }
 
     /** The tables the draft changes, each with only its added, removed and changed rows. */
