@@ -25,6 +25,12 @@ public class IncidentRefusedException extends ProblemException {
                 "Incident '" + key + "' has no override to lift: its severity is the engine's"));
     }
 
+    public static IncidentRefusedException notAnOverride(String key, String decisionId) {
+        return new IncidentRefusedException(Problem.of("not-an-override", "Not an override of this incident", 404,
+                "Decision '" + decisionId + "' is not one where a responder set the severity of incident '" + key
+                        + "' by hand"));
+    }
+
     public static IncidentRefusedException stale(String key, String given, String current) {
         return new IncidentRefusedException(Problem.of("incident-changed", "The incident has changed", 412,
                 "If-Match " + given + " names a revision of incident '" + key + "' that is not its current one ("

@@ -43,7 +43,7 @@ class IncidentsPageTest {
                 .body(containsString("<td>1 h 30 min</td>")) // open since it started, not since the service heard of it
                 .body(containsString("href=\"/ui/incidents\">Incidents</a>"))
                 .body(not(containsString("href=\"/ui/policy\">Policy</a>"))); // a page a responder cannot open
-        Console.as("editor").get("/ui/incidents").then().statusCode(403);
+        Console.as("client").get("/ui/incidents").then().statusCode(200);
         // its timeline: why each decision was made, the severity before and after, the rows
         Console.as("auditor").get("/ui/incidents/" + key).then().statusCode(200)
                 .body(containsString("<td>Opened</td>"))
@@ -54,5 +54,57 @@ class IncidentsPageTest {
                 .body(containsString("override.set"));
         Console.as("auditor").get("/ui/incidents/NO-SUCH").then().statusCode(404)
                 .body(containsString("No incident <code>NO-SUCH</code> is followed"));
+    }
+
+    /** An override becomes a candidate scenario row, and a policy editor starts a draft with it, which fails until the policy agrees. */
+    @Test
+    void anOverrideBecomesACandidateScenarioRowAndAnEditorStartsADraftWithIt() {
+        String key = "SCEN-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("{\"capabilityTier\":\"C2\",\"incidentType\":\"OUTAGE\",\"durationMinutes\":400}")
+                .put("/api/v1/incidents/" + key).then().statusCode(201);
+        String set = given().auth().preemptive().basic("responder", "responder").contentType(ContentType.JSON)
+                .body("{\"severity\":\"SEV1\",\"reason\":\"customers, \\\"payments\\\" down\\nall day\"}")
+                .post("/api/v1/incidents/" + key + "/override").then().statusCode(200).extract().path("latestDecisionId");
+        String row = "Incident " + key + " set to SEV1 by responder: customers, \"payments\" down all day";
+        String csvRow = "\"" + row.replace("\"", "\"\"") + "\",,,,,C2,OUTAGE,400,,SEV1,\n";
+        String csv = Console.as("responder").get("/ui/incidents/" + key + "/scenario/" + set)
+                .then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("attachment")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "description,impactLevel,affectedUsers,affectedApps,capability,capabilityTier,incidentType,durationMinutes,"
+                        + "partnerReports,expectedSeverity,expectedBasis\n" + csvRow, csv);
+        // the timeline offers it; a responder is told an editor can start a draft with it
+        var responder = Console.as("responder").get("/ui/incidents/" + key).then().statusCode(200)
+                .body(containsString("data-decision-id=\"" + set + "\" data-file=\"scenarios/capability-tables.csv\""))
+                .body(containsString("SEV1 set by hand where the policy gives SEV2"))
+                .body(containsString("A policy editor can start a policy draft with this row"))
+                .body(not(containsString("action=\"/ui/incidents/" + key + "/scenario/"))).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(responder.contains("&quot;payments&quot;"), "the row, escaped in the page");
+        // the responder cannot start a draft; a decision that is no override is not a case
+        var cookies = Console.signIn("responder");
+        given().auth().none().cookies(cookies).formParam("csrf-token", Console.formToken(cookies, "/ui/incidents/" + key))
+                .post("/ui/incidents/" + key + "/scenario/" + set).then().statusCode(403);
+        String opened = given().get("/api/v1/incidents/" + key + "/timeline").then().extract().path("decisions[0].decisionId");
+        Console.as("responder").get("/ui/incidents/" + key + "/scenario/" + opened)
+                .then().statusCode(404);
+
+        // a policy editor starts the draft from the page: the row is in the capability scenarios, and fails
+        var editor = Console.signIn("editor");
+        given().auth().none().redirects().follow(false).cookies(editor).formParam("csrf-token", "forged")
+                .post("/ui/incidents/" + key + "/scenario/" + set).then().statusCode(403);
+        String location = given().auth().none().redirects().follow(false).cookies(editor)
+                .formParam("csrf-token", Console.formToken(editor, "/ui/incidents/" + key))
+                .post("/ui/incidents/" + key + "/scenario/" + set).then().statusCode(303).extract().header("Location");
+        String draft = location.substring(location.lastIndexOf('/') + 1);
+        given().get("/api/v1/policy/drafts/" + draft).then().statusCode(200)
+                .body("draft.author", org.hamcrest.Matchers.equalTo("editor"))
+                .body("draft.comment", containsString("Scenario from incident " + key))
+                .body("validation.accepted", org.hamcrest.Matchers.is(false))
+                .body("validation.scenarios.find { it.description == '" + row.replace("'", "\\'") + "' }.passed",
+                        org.hamcrest.Matchers.is(false));
+        String patch = given().get("/api/v1/policy/drafts/" + draft + "/patch").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(patch.contains("+++ b/scenarios/capability-tables.csv")
+                && patch.contains("\n+" + csvRow), patch);
+        given().delete("/api/v1/policy/drafts/" + draft).then().statusCode(200);
     }
 }
