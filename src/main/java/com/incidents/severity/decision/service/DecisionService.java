@@ -62,6 +62,11 @@ public class DecisionService {
         return policies.current();
     }
 
+    /** Whether {@code engine} is the version the deployment has in force (see {@link PolicyService#isDeploymentVersion}). */
+    public boolean inForceEverywhere(PolicyEngine engine) {
+        return policies.isDeploymentVersion(engine.version());
+    }
+
     public CompletableFuture<Decision> decide(PolicyEngine engine, JsonNode body, Caller caller) {
         return withCaller(caller, () -> evaluated(engine, checked(engine, body, Instant.now()), caller, null));
     }

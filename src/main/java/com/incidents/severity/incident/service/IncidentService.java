@@ -210,10 +210,18 @@ public class IncidentService {
             });
             return CompletableFuture.completedFuture(false);
         }
+        PolicyEngine engine = decisions.policyInForce();
+        if (!mayDecide(work, current, engine)) {
+            read(() -> {
+                store.release(work);
+                return null;
+            });
+            return CompletableFuture.completedFuture(false);
+        }
         Instant now = now();
-        return decide(new IncidentStep.Cause(current, work.key(), policy ? Trigger.POLICY : Trigger.TIME, SERVICE.name(),
-                current.facts(),
-                current.revision(), work, now, null), IncidentFacts.request(current.facts()), SERVICE)
+        return decide(engine, new IncidentStep.Cause(current, work.key(), policy ? Trigger.POLICY : Trigger.TIME,
+                SERVICE.name(), current.facts(), current.revision(), work, now, null),
+                IncidentFacts.request(current.facts()), SERVICE)
                 .handle((incident, e) -> {
                     Throwable cause = e instanceof CompletionException ? e.getCause() : e;
                     if (cause instanceof IncidentRefusedException r && r.moved()) {
@@ -237,8 +245,30 @@ public class IncidentService {
                 null), IncidentFacts.request(facts), caller);
     }
 
+    /** Whether this replica serves the deployment's policy version: one still following a publish leaves due work to the others. */
+    public boolean followsDeployment() {
+        return decisions.inForceEverywhere(decisions.policyInForce());
+    }
+
+    /**
+     * Whether this replica may do {@code work} with {@code engine}, so that no incident is ever left
+     * decided under a version older than one it was decided under: time work under the version the
+     * incident was last decided with (POLICY work then still brings it forward) or the deployment's; POLICY
+     * work under the version it asks for or the deployment's. A replica still following a publish gives
+     * such work back for another (or its own next look). Should the deployment's version change between this
+     * check and the commit, the commit finds the incident decided meanwhile and is refused.
+     */
+    private boolean mayDecide(Due work, Incident current, PolicyEngine engine) {
+        String asked = Due.POLICY.equals(work.kind()) ? work.policyVersion() : current.policyVersion();
+        return engine.version().equals(asked) || decisions.inForceEverywhere(engine);
+    }
+
     private CompletableFuture<Incident> decide(IncidentStep.Cause cause, ObjectNode body, Caller caller) {
-        PolicyEngine engine = decisions.policyInForce();
+        return decide(decisions.policyInForce(), cause, body, caller);
+    }
+
+    private CompletableFuture<Incident> decide(PolicyEngine engine, IncidentStep.Cause cause, ObjectNode body,
+            Caller caller) {
         List<FieldError> own = IncidentFacts.checkOwn(cause.facts(), cause.now());
         DecisionRequest request;
         try {

@@ -175,6 +175,17 @@ public class IncidentStore {
         return claimed;
     }
 
+    /** Gives claimed work back at once, for any replica's next look (this one cannot do it now). */
+    public void release(Due d) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE incident_due SET claimed_until = NULL WHERE incident_key = ? AND kind = ? AND after_decision = ?")) {
+            s.setString(1, d.key());
+            s.setString(2, d.kind());
+            s.setInt(3, d.afterDecision());
+            s.executeUpdate();
+        }
+    }
+
     /** Drops work that no longer applies (the incident was decided since, or is gone), if it is still as claimed. */
     public void drop(Due d) throws SQLException {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(

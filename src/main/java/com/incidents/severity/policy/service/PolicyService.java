@@ -78,6 +78,14 @@ public class PolicyService {
         return engine;
     }
 
+    /**
+     * Whether {@code version} is the one the deployment has in force (the shared database's), or
+     * there is no shared version to compare with: a replica still following a publish is not.
+     */
+    public boolean isDeploymentVersion(String version) {
+        return shared.versionInForce().map(version::equals).orElse(true);
+    }
+
     public boolean loaded() {
         return current.get() != null;
     }
