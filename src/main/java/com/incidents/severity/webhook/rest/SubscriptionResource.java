@@ -73,6 +73,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{id}")
+    @Produces(MediaType.WILDCARD) // no body: whatever the caller accepts (a generated client asks for its errors' type)
     @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "End a subscription: nothing more is sent to it")
     public RestResponse<Void> delete(@RestPath String id, @Context SecurityContext security) {
