@@ -73,7 +73,8 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Produces(MediaType.WILDCARD) // no body: whatever the caller accepts (a generated client asks for its errors' type)
+    // no body: a generated client accepts only its errors' type here, which must not be a 406
+    @Produces({ MediaType.APPLICATION_JSON, com.incidents.severity.problem.Problem.MEDIA_TYPE })
     @RolesAllowed(Roles.DECISION_CLIENT)
     @Operation(summary = "End a subscription: nothing more is sent to it")
     public RestResponse<Void> delete(@RestPath String id, @Context SecurityContext security) {
