@@ -1,7 +1,7 @@
 // Calls the running service through the typescript-fetch client generated from its /q/openapi,
 // exactly as generated. Exits non-zero on any unexpected answer.
 import { Configuration, ResponseError } from "./generated/runtime";
-import { AuditApi, DecisionsApi, IncidentsApi, PolicyApi, ServiceApi } from "./generated/apis";
+import { AuditApi, DecisionsApi, IncidentsApi, PolicyApi, ServiceApi, WebhooksApi } from "./generated/apis";
 import { ProblemFromJSON } from "./generated/models";
 import type { Decision, Problem } from "./generated/models";
 
@@ -75,7 +75,27 @@ async function main(): Promise<void> {
   check(timeline.decisions.length === 2 && timeline.decisions[1].trigger === "FACTS", "getIncidentTimeline");
   const resolved = await incidents.resolveIncident({ key, ifMatch: '"2"' });
   check(resolved.state === "RESOLVED", "resolveIncident");
-  console.log("typescript-fetch client: 14 calls answered as documented");
+
+  // A webhook subscription: made (its secret never answered), listed, read, its deliveries; a host
+  // that is not allowed refused naming url; ended
+  const webhooks = new WebhooksApi(config);
+  const secret = "ts-smoke-secret-" + Date.now();
+  const subscription = await webhooks.createSubscription({ subscriptionRequest: {
+    url: "http://127.0.0.1:9/ts-smoke", events: ["com.incidents.severity.incident.severity.changed"], secret } });
+  check(subscription.id.length > 0 && subscription.events[0] === "com.incidents.severity.incident.severity.changed"
+    && subscription.createdAt instanceof Date && !JSON.stringify(subscription).includes(secret), "createSubscription");
+  const mine = await webhooks.listSubscriptions();
+  check(mine.subscriptions.some((s) => s.id === subscription.id), "listSubscriptions");
+  check((await webhooks.getSubscription({ id: subscription.id })).url === "http://127.0.0.1:9/ts-smoke", "getSubscription");
+  const sent = await webhooks.listSubscriptionDeliveries({ id: subscription.id });
+  check(sent.count === sent.deliveries.length, "listSubscriptionDeliveries");
+  const notAllowed = await problemOf(() => webhooks.createSubscription({ subscriptionRequest: {
+    url: "https://example.com/hook", events: ["com.incidents.severity.incident.resolved"], secret } }));
+  check(notAllowed.status === 422 && (notAllowed.errors ?? []).some((f) => f.field === "url"), "a host not allowed is a 422 naming url");
+  await webhooks.deleteSubscription({ id: subscription.id });
+  const gone = await problemOf(() => webhooks.getSubscription({ id: subscription.id }));
+  check(gone.status === 404, "an ended subscription is gone");
+  console.log("typescript-fetch client: 21 calls answered as documented");
 }
 
 main().catch((e) => {

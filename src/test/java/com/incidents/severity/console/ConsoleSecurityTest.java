@@ -38,7 +38,7 @@ class ConsoleSecurityTest {
     @Test
     void pagesSendStrangersToTheSignInPage() {
         for (String page : new String[] { "/ui/decisions", "/ui/policy", "/ui/preview", "/ui/verify", "/ui/try",
-                "/ui/capabilities" }) {
+                "/ui/capabilities", "/ui/subscriptions" }) {
             given().auth().none().redirects().follow(false).get(page).then().statusCode(302)
                     .header("Location", endsWith("/ui/login"));
         }
@@ -66,6 +66,12 @@ class ConsoleSecurityTest {
         Console.as("auditor").formParam("csrf-token", "any").post("/ui/policy/reload").then().statusCode(403)
                 .body(containsString("does not hold a role"));
         Console.as("client").get("/ui/review").then().statusCode(403);
+        Console.as("editor").get("/ui/subscriptions").then().statusCode(403);
+        Console.as("responder").get("/ui/subscriptions").then().statusCode(403);
+        Console.as("auditor").formParam("csrf-token", "any")
+                .post("/ui/subscriptions/deliveries/" + java.util.UUID.randomUUID() + "/redeliver").then().statusCode(403);
+        Console.as("client").get("/ui/subscriptions").then().statusCode(200);
+        Console.as("auditor").get("/ui/subscriptions").then().statusCode(200);
         for (String action : new String[] { "approve", "reject", "publish", "rebase" }) {
             Console.as("auditor").formParam("csrf-token", "any").formParam("comment", "yes")
                     .post("/ui/review/" + java.util.UUID.randomUUID() + "/" + action).then().statusCode(403);
@@ -95,6 +101,9 @@ class ConsoleSecurityTest {
     @Test
     void aPostWithoutTheFormsTokenIsRefused() {
         Console.as("auditor").formParam("csrf-token", "forged").post("/ui/decisions/" + java.util.UUID.randomUUID() + "/replay")
+                .then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
+        Console.as("client").formParam("csrf-token", "forged")
+                .post("/ui/subscriptions/deliveries/" + java.util.UUID.randomUUID() + "/redeliver")
                 .then().statusCode(403).contentType(containsString("text/html")).body(containsString("reload the page"));
         Console.as("editor2").formParam("csrf-token", "forged").formParam("comment", "yes")
                 .post("/ui/review/" + java.util.UUID.randomUUID() + "/approve")

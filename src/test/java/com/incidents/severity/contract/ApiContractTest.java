@@ -248,6 +248,56 @@ class ApiContractTest {
         contract.check(GET, "/api/v1/incidents/NO-SUCH", given().get("/api/v1/incidents/NO-SUCH")).then().statusCode(404);
     }
 
+    @Inject
+    com.incidents.severity.webhook.service.WebhookDeliveries webhookDeliveries;
+
+    /** Subscriptions and their deliveries (delivered, and failed with no answer), each answer validated against the document. */
+    @Test
+    void subscriptionsConform() throws Exception {
+        try (var receiver = new com.incidents.severity.webhook.Receiver()) {
+            String body = "{\"url\":\"" + receiver.url("/contract") + "\",\"events\":[\"com.incidents.severity.incident.severity.changed\"],"
+                    + "\"secret\":\"contract-secret-0123456789\"}";
+            assertEquals(List.of(), contract.requestProblemsOf(POST, "/api/v1/subscriptions", "application/json", body));
+            String id = contract.check(POST, "/api/v1/subscriptions", given().contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/subscriptions")).then().statusCode(201).header("Location", endsWith("/api/v1/subscriptions/"
+                            + given().get("/api/v1/subscriptions").then().extract().path("subscriptions[0].id"))).extract().path("id");
+            String refused = "{\"url\":\"http://127.0.0.1:1/\",\"events\":[\"com.incidents.severity.incident.severity.changed\"],"
+                    + "\"secret\":\"contract-secret-0123456789\"}";
+            String unanswered = contract.check(POST, "/api/v1/subscriptions", given().contentType(ContentType.JSON).body(refused)
+                    .post("/api/v1/subscriptions")).then().statusCode(201).extract().path("id");
+            for (String bad : List.of("{}", "{\"url\":\"ftp://x\",\"events\":[\"nope\"],\"secret\":\"short\"}", "[1]")) {
+                contract.check(POST, "/api/v1/subscriptions", given().contentType(ContentType.JSON).body(bad)
+                        .post("/api/v1/subscriptions")).then().statusCode(422);
+                assertFalse(contract.requestProblemsOf(POST, "/api/v1/subscriptions", "application/json", bad).isEmpty(), bad);
+            }
+            contract.check(POST, "/api/v1/subscriptions", given().contentType(ContentType.JSON).body("{\"url\":")
+                    .post("/api/v1/subscriptions")).then().statusCode(400);
+            contract.check(POST, "/api/v1/subscriptions", given().contentType(ContentType.TEXT).body("url=x")
+                    .post("/api/v1/subscriptions")).then().statusCode(415);
+            given().contentType(ContentType.JSON).body("{\"partnerReports\":2}")
+                    .put("/api/v1/incidents/CONTRACT-HOOK-" + UUID.randomUUID().toString().substring(0, 8)).then().statusCode(201);
+            webhookDeliveries.runDue();
+            contract.check(GET, "/api/v1/subscriptions", given().get("/api/v1/subscriptions")).then().statusCode(200);
+            contract.check(GET, "/api/v1/subscriptions/" + id, given().get("/api/v1/subscriptions/" + id)).then().statusCode(200);
+            contract.check(GET, "/api/v1/subscriptions/" + id + "/deliveries",
+                    given().get("/api/v1/subscriptions/" + id + "/deliveries")).then().statusCode(200)
+                    .body("deliveries[0].state", equalTo("DELIVERED")).body("deliveries[0].attempts[0].status", equalTo(200));
+            contract.check(GET, "/api/v1/subscriptions/" + unanswered + "/deliveries",
+                    given().get("/api/v1/subscriptions/" + unanswered + "/deliveries")).then().statusCode(200)
+                    .body("deliveries[0].state", equalTo("PENDING")).body("deliveries[0].attempts[0].status", nullValue())
+                    .body("deliveries[0].attempts[0].error", not(emptyOrNullString()));
+            for (String s : List.of(id, unanswered)) {
+                contract.check(com.atlassian.oai.validator.model.Request.Method.DELETE, "/api/v1/subscriptions/" + s,
+                        given().delete("/api/v1/subscriptions/" + s)).then().statusCode(204);
+            }
+            contract.check(GET, "/api/v1/subscriptions/" + id, given().get("/api/v1/subscriptions/" + id)).then().statusCode(404);
+            contract.check(GET, "/api/v1/subscriptions/" + id + "/deliveries",
+                    given().get("/api/v1/subscriptions/" + id + "/deliveries")).then().statusCode(404);
+            contract.check(com.atlassian.oai.validator.model.Request.Method.DELETE, "/api/v1/subscriptions/" + id,
+                    given().delete("/api/v1/subscriptions/" + id)).then().statusCode(404);
+        }
+    }
+
     @Test
     void exportsConformInBothFormats() {
         given().contentType(ContentType.JSON).body("{\"partnerReports\":7}").post("/api/v1/decisions").then().statusCode(200);

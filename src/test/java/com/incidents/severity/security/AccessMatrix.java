@@ -42,6 +42,7 @@ final class AccessMatrix {
     static final String NO_SUCH_DECISION = "00000000-0000-7000-8000-000000000000";
     static final String NO_INCIDENT = "/api/v1/incidents/NO-SUCH-INCIDENT";
     static final String DRAFT = "/api/v1/policy/drafts/00000000-0000-4000-8000-000000000000";
+    static final String SUBSCRIPTION = "/api/v1/subscriptions/00000000-0000-7000-8000-000000000000";
 
     /** One endpoint: what to send, which roles it admits (none: open), and the answer with a right role. */
     record Call(String method, String path, String contentType, byte[] body, Set<String> roles, int answer) {
@@ -76,6 +77,13 @@ final class AccessMatrix {
                 new Call("POST", NO_INCIDENT + "/override/lift", "application/json",
                         "{\"reason\":\"matrix\"}".getBytes(StandardCharsets.UTF_8),
                         Set.of(Roles.INCIDENT_RESPONDER), 404),
+                // a body every deployment refuses (the prod jar allows no host): the check runs after the role's
+                new Call("POST", "/api/v1/subscriptions", "application/json", "{}".getBytes(StandardCharsets.UTF_8),
+                        Set.of(Roles.DECISION_CLIENT), 422),
+                new Call("GET", "/api/v1/subscriptions", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 200),
+                new Call("GET", SUBSCRIPTION, null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
+                new Call("GET", SUBSCRIPTION + "/deliveries", null, null, Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR), 404),
+                new Call("DELETE", SUBSCRIPTION, null, null, Set.of(Roles.DECISION_CLIENT), 404),
                 new Call("POST", "/api/v1/decisions", "application/json", decision, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("POST", "/api/v1/decisions/batch", "application/json", batch, Set.of(Roles.DECISION_CLIENT), 200),
                 new Call("GET", "/api/v1/ping", null, null, Set.of(Roles.DECISION_CLIENT), 200),

@@ -16,6 +16,7 @@ import com.incidents.client.api.DecisionsApi;
 import com.incidents.client.api.IncidentsApi;
 import com.incidents.client.api.PolicyApi;
 import com.incidents.client.api.ServiceApi;
+import com.incidents.client.api.WebhooksApi;
 import com.incidents.client.model.BatchResult;
 import com.incidents.client.model.Decision;
 import com.incidents.client.model.DecisionRecord;
@@ -23,6 +24,9 @@ import com.incidents.client.model.DecisionRequest;
 import com.incidents.client.model.Incident;
 import com.incidents.client.model.IncidentFacts;
 import com.incidents.client.model.Problem;
+import com.incidents.client.model.EventType;
+import com.incidents.client.model.Subscription;
+import com.incidents.client.model.SubscriptionRequest;
 
 /** Calls the running service through the Java client generated from its /q/openapi, as generated. */
 class SmokeTest {
@@ -103,5 +107,25 @@ class SmokeTest {
         assertEquals(Incident.StateEnum.RESOLVED, incidents.resolveIncident(key, "\"2\"", null, null).getState());
         assertEquals("RESOLVE", audit.getDecision(incidents.getIncident(key).getLatestDecisionId()).getIncident()
                 .getTrigger().getValue());
+
+        // A webhook subscription: made (its secret never answered), listed, read, its deliveries; a host
+        // that is not allowed refused; ended
+        WebhooksApi webhooks = new WebhooksApi(client);
+        String secret = "java-smoke-secret-" + java.util.UUID.randomUUID();
+        Subscription subscription = webhooks.createSubscription(new SubscriptionRequest().url("http://127.0.0.1:9/java-smoke")
+                .events(List.of(EventType.fromValue("com.incidents.severity.incident.severity.changed"))).secret(secret));
+        assertFalse(subscription.getId().isEmpty());
+        assertFalse(subscription.toString().contains(secret));
+        assertTrue(webhooks.listSubscriptions().getSubscriptions().stream().anyMatch(s -> s.getId().equals(subscription.getId())));
+        assertEquals("http://127.0.0.1:9/java-smoke", webhooks.getSubscription(subscription.getId()).getUrl());
+        var sent = webhooks.listSubscriptionDeliveries(subscription.getId());
+        assertEquals(sent.getCount(), sent.getDeliveries().size());
+        ApiException notAllowed = assertThrows(ApiException.class, () -> webhooks.createSubscription(new SubscriptionRequest()
+                .url("https://example.com/hook").events(List.of(EventType.fromValue("com.incidents.severity.incident.resolved")))
+                .secret(secret)));
+        assertEquals(422, notAllowed.getCode());
+        assertTrue(notAllowed.getResponseBody().contains("\"field\":\"url\""), notAllowed.getResponseBody());
+        webhooks.deleteSubscription(subscription.getId());
+        assertEquals(404, assertThrows(ApiException.class, () -> webhooks.getSubscription(subscription.getId())).getCode());
     }
 }
