@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidents.severity.support.Fixture;
 import com.incidents.severity.support.PackagedService;
 import com.incidents.severity.support.PolicyEdits;
+import com.incidents.severity.webhook.Receiver;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -146,7 +147,7 @@ class TwoInstancesIT {
         Path work = Files.createTempDirectory("two-instances-publish-");
         Path edited = Fixture.copy();
         PolicyEdits.sev1Threshold(edited, 16);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start(); Receiver receiver = new Receiver()) {
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
             createRoles(url);
             List<Process> instances = new ArrayList<>();
@@ -161,6 +162,12 @@ class TwoInstancesIT {
                     awaitReady(bases.get(i), instances.get(i), work.resolve("instance-" + i));
                 }
                 String before = decideRoundRobin(bases, 4, new HashSet<>());
+                HttpResponse<String> subscribed = HTTP.send(HttpRequest.newBuilder(URI.create(bases.get(0) + "/api/v1/subscriptions"))
+                        .header("Authorization", AUTH).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.url("/hooks") + "\",\"events\":"
+                                + JSON.writeValueAsString(com.incidents.severity.incident.service.IncidentEvents.TYPES)
+                                + ",\"secret\":\"two-instances-secret-0123456789\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, subscribed.statusCode(), subscribed.body());
                 List<String> escalating = openIncidents(bases);
                 var draft = io.restassured.RestAssured.given().auth().preemptive().basic("admin", "admin")
                         .multiPart("comment", "SEV1 from 17 partner reports");
@@ -202,6 +209,7 @@ class TwoInstancesIT {
                 }
                 assertEquals(1, publishes, "one publish record for the deployment: " + changes);
                 dueWorkDoneOnce(bases, escalating, published);
+                eventsDeliveredOnce(bases.get(1), escalating, receiver);
                 assertTrue(JSON.readTree(get(bases.get(1) + "/api/v1/audit/verify").body()).get("valid").asBoolean());
                 assertTrue(ms <= 5_000, "in force on B within 5 s of the publish, took " + ms + " ms");
             } finally {
@@ -271,6 +279,39 @@ class TwoInstancesIT {
         }
         System.out.printf("%d incidents on two replicas: each re-decided once under %s, each outage escalated once%n",
                 keys.size(), published);
+    }
+
+    /**
+     * Both replicas fan the one outbox out and send: the webhook receiver gets every event of the
+     * incidents once (nothing failed, so the at-least-once contract allows no repeat), each
+     * incident's in the order of its timeline.
+     */
+    private static void eventsDeliveredOnce(String base, List<String> keys, Receiver receiver) throws Exception {
+        java.util.Map<String, List<String>> expected = new java.util.HashMap<>();
+        for (String key : keys) {
+            List<String> ids = new ArrayList<>();
+            JSON.readTree(get(base + "/api/v1/incidents/" + key + "/timeline").body()).get("events")
+                    .forEach(e -> ids.add(e.get("id").asText()));
+            expected.put(key, ids);
+        }
+        long all = expected.values().stream().mapToLong(List::size).sum();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (receiver.at("/hooks").size() < all && System.nanoTime() < deadline && pause()) {
+            // polling with a deadline
+        }
+        Thread.sleep(2_000); // two more looks of each replica: a repeated delivery would show by now
+        java.util.Map<String, List<String>> arrived = new java.util.HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Receiver.Received r : receiver.at("/hooks")) {
+            JsonNode event = JSON.readTree(r.body());
+            assertTrue(seen.add(event.get("id").asText()), "each event delivered once: " + r.body());
+            arrived.computeIfAbsent(event.get("subject").asText(), k -> new ArrayList<>()).add(event.get("id").asText());
+        }
+        for (String key : keys) {
+            assertEquals(expected.get(key), arrived.get(key), key + ": every event, in order");
+        }
+        System.out.printf("%d events of %d incidents delivered by two replicas, each once, in order per incident%n",
+                all, keys.size());
     }
 
     private static boolean pause() {
@@ -376,6 +417,7 @@ class TwoInstancesIT {
                 "-Dquarkus.http.auth.session.encryption-key=" + SESSION_KEY, // one key for the deployment
                 "-Dseverity.rules.dir=" + rules, "-Dseverity.audit.data-dir=" + dir,
                 "-Dquarkus.security.users.embedded.plain-text=true",
+                "-Dseverity.webhooks.allowed-hosts=127.0.0.1", // the tests' local webhook receiver
                 "-Dquarkus.security.users.embedded.users.admin=admin",
                 "-Dquarkus.security.users.embedded.roles.admin=decision-client,policy-editor,auditor",
                 "-Dquarkus.security.users.embedded.users.reviewer=reviewer", // a second editor, to approve
