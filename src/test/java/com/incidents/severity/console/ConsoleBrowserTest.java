@@ -68,6 +68,12 @@ class ConsoleBrowserTest {
     @Inject
     AuditDatabase database;
 
+    @Inject
+    com.incidents.severity.webhook.service.WebhookDeliveries deliveries;
+
+    @Inject
+    com.incidents.severity.incident.MovableClock clock;
+
     @BeforeEach
     void startFromTheFixture() {
         Fixture.putBackInForce(rules);
@@ -168,6 +174,48 @@ class ConsoleBrowserTest {
             assertTrue(b.find("#timeline tr[data-n='1'] td:nth-child(5)").getText().startsWith("none → SEV2"));
             assertTrue(b.find("#now").getText().contains("becomes SEV1"), b.find("#now").getText());
             b.screenshots("incident-timeline");
+        }
+    }
+
+    /**
+     * A decision client whose receiver kept failing opens the console, goes to Webhooks, reads the
+     * failed delivery in words with each attempt, redelivers it, and sees it delivered.
+     */
+    @Test
+    void redeliverAFailedWebhookFromTheWebhooksPage() throws Exception {
+        try (com.incidents.severity.webhook.Receiver receiver = new com.incidents.severity.webhook.Receiver()) {
+            String key = "HOOK-BROWSER-" + UUID.randomUUID().toString().substring(0, 8);
+            receiver.script("/browser", body -> body.contains("\"subject\":\"" + key + "\""), 500, 500, 500, 500, 500, 500, 500, 500);
+            given().auth().preemptive().basic("client", "client").contentType(io.restassured.http.ContentType.JSON)
+                    .body("{\"url\":\"" + receiver.url("/browser") + "\",\"events\":[\"com.incidents.severity.incident.severity.changed\"],"
+                            + "\"secret\":\"browser-test-secret-0123\"}")
+                    .post("/api/v1/subscriptions").then().statusCode(201);
+            clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            given().contentType(io.restassured.http.ContentType.JSON).body("{\"partnerReports\":1}")
+                    .put("/api/v1/incidents/" + key).then().statusCode(201);
+            for (int i = 0; i < 8; i++) { // eight attempts, at most an hour apart: then it is given up
+                deliveries.runDue();
+                clock.advance(java.time.Duration.ofHours(1));
+            }
+            try (Browser b = browser()) {
+                b.signIn("client");
+                b.clickAndWaitForPage("nav a[href='/ui/subscriptions']");
+                String row = "tr[data-delivery][data-state='FAILED']";
+                assertTrue(b.find(row + " td:nth-child(3)").getText().startsWith("Failed after 8 attempts"),
+                        b.find(row + " td:nth-child(3)").getText());
+                assertEquals(8, b.all(row + " ol.attempts li").size());
+                assertTrue(b.find(row + " ol.attempts li").getText().contains("Answered 500"));
+                assertEquals(key, b.find(row + " td:nth-child(1)").getText());
+                b.screenshots("webhooks");
+                b.clickAndWaitForPage(row + " button[type=submit]");
+                assertTrue(b.find("tr[data-delivery][data-state='PENDING'] td:nth-child(3)").getText()
+                        .startsWith("Waiting to be sent"));
+                deliveries.runDue();
+                b.go("/ui/subscriptions");
+                assertTrue(b.find("tr[data-delivery][data-state='DELIVERED'] td:nth-child(3)").getText().startsWith("Delivered"));
+            }
+        } finally {
+            clock.release();
         }
     }
 
