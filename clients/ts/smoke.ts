@@ -2,7 +2,10 @@
 // exactly as generated. Exits non-zero on any unexpected answer.
 import { Configuration, ResponseError } from "./generated/runtime";
 import { AuditApi, DecisionsApi, IncidentsApi, PolicyApi, ServiceApi, WebhooksApi } from "./generated/apis";
-import { ProblemFromJSON } from "./generated/models";
+import { IncidentEventFromJSON, ProblemFromJSON } from "./generated/models";
+import { createHmac } from "node:crypto";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Decision, Problem } from "./generated/models";
 
 const basePath = process.argv[2] ?? "http://localhost:8080";
@@ -26,6 +29,55 @@ async function problemOf(call: () => Promise<unknown>): Promise<Problem> {
     return ProblemFromJSON(await response.json());
   }
   throw new Error("Smoke call failed: the call was not refused");
+}
+
+/**
+ * An incident's event reaches a subscriber as the callback incidentEvent describes (signed, its body
+ * the document's IncidentEvent, read with the generated IncidentEventFromJSON), and the SSE stream
+ * (streamIncidentEvents, from its start) gives the same event.
+ */
+async function deliveredAndStreamed(incidents: IncidentsApi, webhooks: WebhooksApi): Promise<void> {
+  let deliver: (d: { signature: string; body: string }) => void = () => undefined;
+  const delivered = new Promise<{ signature: string; body: string }>((resolve) => { deliver = resolve; });
+  const receiver = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      res.writeHead(204).end();
+      deliver({ signature: String(req.headers["severity-signature"] ?? ""), body: Buffer.concat(chunks).toString("utf8") });
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (receiver.address() as AddressInfo).port;
+    const secret = "ts-smoke-hook-" + Date.now();
+    const hook = await webhooks.createSubscription({ subscriptionRequest: {
+      url: "http://127.0.0.1:" + port + "/hook", events: ["com.incidents.severity.incident.severity.changed"], secret } });
+    const key = "TS-SMOKE-HOOK-" + Date.now();
+    const opened = await incidents.putIncident({ key, incidentFacts: { partnerReports: 7 } });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no delivery within 60 s")), 60000));
+    const d = await Promise.race([delivered, timeout]);
+    const [, t, v1] = /^t=([0-9]+),v1=([0-9a-f]{64})$/.exec(d.signature) ?? [];
+    check(createHmac("sha256", secret).update(t + "." + d.body).digest("hex") === v1, "the delivery's signature verifies");
+    const event = IncidentEventFromJSON(JSON.parse(d.body));
+    check(event.subject === key && event.data.decisionId === opened.latestDecisionId
+      && event.type === "com.incidents.severity.incident.severity.changed", "the delivery is an IncidentEvent");
+
+    const stream = await incidents.streamIncidentEventsRaw({ incident: key, lastEventID: "0" });
+    const reader = stream.raw.body!.getReader();
+    let text = "";
+    while (!/^data:.*\n/m.test(text)) { // a whole data line
+      const chunk = await reader.read();
+      check(!chunk.done, "the stream gives the event");
+      text += new TextDecoder().decode(chunk.value);
+    }
+    await reader.cancel();
+    const streamed = IncidentEventFromJSON(JSON.parse(/^data:(.*)\n/m.exec(text)![1].trim()));
+    check(streamed.id === event.id && streamed.data.incident === key, "streamIncidentEvents gives the same IncidentEvent");
+    await webhooks.deleteSubscription({ id: hook.id });
+  } finally {
+    receiver.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -95,7 +147,8 @@ async function main(): Promise<void> {
   await webhooks.deleteSubscription({ id: subscription.id });
   const gone = await problemOf(() => webhooks.getSubscription({ id: subscription.id }));
   check(gone.status === 404, "an ended subscription is gone");
-  console.log("typescript-fetch client: 21 calls answered as documented");
+  await deliveredAndStreamed(incidents, webhooks);
+  console.log("typescript-fetch client: 23 calls answered as documented, a webhook delivery and the event stream read as IncidentEvent");
 }
 
 main().catch((e) => {

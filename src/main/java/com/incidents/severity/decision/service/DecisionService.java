@@ -62,6 +62,11 @@ public class DecisionService {
         return policies.current();
     }
 
+    /** Whether a policy is in force on this replica (none has loaded yet, or every one was refused). */
+    public boolean policyLoaded() {
+        return policies.loaded();
+    }
+
     /** Whether {@code engine} is the version the deployment has in force (see {@link PolicyService#isDeploymentVersion}). */
     public boolean inForceEverywhere(PolicyEngine engine) {
         return policies.isDeploymentVersion(engine.version());

@@ -245,9 +245,12 @@ public class IncidentService {
                 null), IncidentFacts.request(facts), caller);
     }
 
-    /** Whether this replica serves the deployment's policy version: one still following a publish leaves due work to the others. */
+    /**
+     * Whether this replica serves the deployment's policy version: one still following a publish, or
+     * serving none yet, leaves due work to the others.
+     */
     public boolean followsDeployment() {
-        return decisions.inForceEverywhere(decisions.policyInForce());
+        return decisions.policyLoaded() && decisions.inForceEverywhere(decisions.policyInForce());
     }
 
     /**

@@ -25,6 +25,7 @@ import com.incidents.client.model.Incident;
 import com.incidents.client.model.IncidentFacts;
 import com.incidents.client.model.Problem;
 import com.incidents.client.model.EventType;
+import com.incidents.client.model.IncidentEvent;
 import com.incidents.client.model.Subscription;
 import com.incidents.client.model.SubscriptionRequest;
 
@@ -127,5 +128,65 @@ class SmokeTest {
         assertTrue(notAllowed.getResponseBody().contains("\"field\":\"url\""), notAllowed.getResponseBody());
         webhooks.deleteSubscription(subscription.getId());
         assertEquals(404, assertThrows(ApiException.class, () -> webhooks.getSubscription(subscription.getId())).getCode());
+
+        deliveredAndStreamed(incidents, webhooks);
+    }
+
+    /**
+     * An incident's event reaches a subscriber as the callback incidentEvent describes (signed, its
+     * body the document's IncidentEvent, read with the client's own mapper), and the SSE stream
+     * (streamIncidentEvents) gives the same event, from its start, as the same IncidentEvent.
+     */
+    private void deliveredAndStreamed(IncidentsApi incidents, WebhooksApi webhooks) throws Exception {
+        java.util.concurrent.BlockingQueue<String[]> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            received.add(new String[] { exchange.getRequestHeaders().getFirst("Severity-Signature"), body });
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String secret = "java-smoke-hook-" + java.util.UUID.randomUUID();
+            Subscription hook = webhooks.createSubscription(new SubscriptionRequest()
+                    .url("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                    .events(List.of(EventType.fromValue("com.incidents.severity.incident.severity.changed"))).secret(secret));
+            String key = "JAVA-SMOKE-HOOK-" + java.util.UUID.randomUUID();
+            Incident opened = incidents.putIncident(key, new IncidentFacts().putAdditionalProperty("partnerReports", 7),
+                    null, null);
+            String[] delivery = received.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(delivery != null, "a delivery within 60 s");
+            String t = delivery[0].replaceAll("^t=([0-9]+),v1=.*$", "$1");
+            String v1 = delivery[0].replaceAll("^t=[0-9]+,v1=([0-9a-f]{64})$", "$1");
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            assertEquals(java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + delivery[1])
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))), v1, "the signature verifies");
+            IncidentEvent delivered = client.getObjectMapper().readValue(delivery[1], IncidentEvent.class);
+            assertEquals(key, delivered.getSubject());
+            assertEquals(opened.getLatestDecisionId(), delivered.getData().getDecisionId());
+            assertEquals("com.incidents.severity.incident.severity.changed", delivered.getType().getValue());
+
+            // the stream, filtered to this incident, from its start: the same event
+            java.net.http.HttpRequest.Builder stream = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    client.getBaseUri() + "/api/v1/incidents/events?incident=" + key))
+                    .header("Accept", "text/event-stream").header("Last-Event-ID", "0")
+                    .timeout(java.time.Duration.ofSeconds(30));
+            client.getRequestInterceptor().accept(stream);
+            var lines = client.getHttpClient().send(stream.build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, lines.statusCode());
+            String data;
+            try (var body = lines.body()) {
+                data = body.filter(l -> l.startsWith("data:")).findFirst().orElseThrow().substring(5).strip();
+            }
+            IncidentEvent streamed = client.getObjectMapper().readValue(data, IncidentEvent.class);
+            assertEquals(delivered.getId(), streamed.getId());
+            assertEquals(key, streamed.getData().getIncident());
+            webhooks.deleteSubscription(hook.getId());
+        } finally {
+            receiver.stop(0);
+        }
     }
 }
