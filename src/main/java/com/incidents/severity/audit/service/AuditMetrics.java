@@ -37,9 +37,19 @@ public class AuditMetrics {
                 .description("Group commits that failed (their decisions answered 503 or 500)").register(registry);
     }
 
+    private volatile io.micrometer.core.instrument.Meter queueDepth;
+
     void queueDepth(Supplier<Number> depth) {
-        Gauge.builder("severity.audit.queue.depth", depth).description("Records waiting to be written")
+        queueDepth = Gauge.builder("severity.audit.queue.depth", depth).description("Records waiting to be written")
                 .register(registry);
+    }
+
+    /** The registry can outlive this application (see {@code CacheMetrics#unregister}). */
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        if (queueDepth != null) {
+            registry.remove(queueDepth);
+        }
     }
 
     void committed(int records, long nanos) {

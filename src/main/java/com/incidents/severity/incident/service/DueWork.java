@@ -54,12 +54,15 @@ public class DueWork {
     /** Does every piece of work due now, batch after batch; answers how many decisions were recorded. */
     public int runDue() throws SQLException {
         int decided = 0;
-        if (!incidents.followsDeployment()) {
-            return 0; // it will in a moment (ReplicaSync); each piece of work is checked again below meanwhile
-        }
         List<Due> claimed;
         do {
             claimed = store.claim(clock.instant(), config.claimBatch(), config.lease());
+            if (!claimed.isEmpty() && !incidents.followsDeployment()) {
+                for (Due work : claimed) { // for the others; this replica follows in a moment (ReplicaSync)
+                    store.release(work);
+                }
+                return decided;
+            }
             List<CompletableFuture<Boolean>> done = new ArrayList<>(claimed.size());
             for (Due work : claimed) {
                 try {

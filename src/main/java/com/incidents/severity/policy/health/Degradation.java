@@ -34,13 +34,21 @@ public class Degradation {
     @Inject
     MeterRegistry registry;
 
+    private final List<io.micrometer.core.instrument.Meter> meters = new ArrayList<>();
+
     @jakarta.annotation.PostConstruct
     void register() {
         for (String reason : List.of(CACHE, WATCHER)) {
-            Gauge.builder("severity.degraded", this, d -> d.reasons().contains(reason) ? 1 : 0).tag("reason", reason)
+            meters.add(Gauge.builder("severity.degraded", this, d -> d.reasons().contains(reason) ? 1 : 0).tag("reason", reason)
                     .description("1 while the service is degraded for this reason (it still answers correctly)")
-                    .strongReference(true).register(registry);
+                    .strongReference(true).register(registry));
         }
+    }
+
+    /** The registry can outlive this application (see {@code CacheMetrics#unregister}). */
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        meters.forEach(registry::remove);
     }
 
     /** The reasons the service is degraded now; empty when it is not. */

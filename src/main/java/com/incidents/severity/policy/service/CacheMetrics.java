@@ -25,13 +25,24 @@ public class CacheMetrics {
     @Inject
     MeterRegistry registry;
 
+    private final java.util.List<io.micrometer.core.instrument.Meter> meters = new java.util.ArrayList<>();
+
     @PostConstruct
     void register() {
-        FunctionCounter.builder("severity.cache.hits", this, m -> m.counts().hits())
-                .description("Decisions whose engine outcome was found in the outcome cache").register(registry);
-        FunctionCounter.builder("severity.cache.misses", this, m -> m.counts().misses())
+        meters.add(FunctionCounter.builder("severity.cache.hits", this, m -> m.counts().hits())
+                .description("Decisions whose engine outcome was found in the outcome cache").register(registry));
+        meters.add(FunctionCounter.builder("severity.cache.misses", this, m -> m.counts().misses())
                 .description("Decisions the engine evaluated because the outcome cache had no outcome for their facts")
-                .register(registry);
+                .register(registry));
+    }
+
+    /**
+     * The registry can outlive this application (Quarkus' root registry is Micrometer's global one,
+     * which a test JVM keeps across restarts): a meter left behind would read this stopped one.
+     */
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        meters.forEach(registry::remove);
     }
 
     private PolicyEngine.CacheCounts counts() {

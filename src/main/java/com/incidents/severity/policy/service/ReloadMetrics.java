@@ -32,6 +32,8 @@ public class ReloadMetrics {
     private final Set<String> versionGauges = ConcurrentHashMap.newKeySet();
     private volatile String inForce;
 
+    private final java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Inject
     public ReloadMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,9 +46,9 @@ public class ReloadMetrics {
         failures = Counter.builder("severity.policy.reload.failures")
                 .description("Attempts whose policy was refused; the previous policy kept serving")
                 .register(registry);
-        Gauge.builder("severity.policy.reload.last.failed", lastFailed, AtomicInteger::get)
+        gauges.add(Gauge.builder("severity.policy.reload.last.failed", lastFailed, AtomicInteger::get)
                 .description("1 when the last attempt was refused, 0 when it was accepted")
-                .register(registry);
+                .register(registry));
         duration = Timer.builder("severity.policy.reload.duration")
                 .description("Time to build, validate and run the scenarios of a changed policy")
                 .register(registry);
@@ -59,10 +61,16 @@ public class ReloadMetrics {
     void inForce(String version) {
         inForce = version;
         if (version != null && versionGauges.add(version)) {
-            Gauge.builder("severity.policy.in.force", this, m -> version.equals(m.inForce) ? 1 : 0)
+            gauges.add(Gauge.builder("severity.policy.in.force", this, m -> version.equals(m.inForce) ? 1 : 0)
                     .tag("version", version).description("1 for the policy version this instance serves, else 0")
-                    .strongReference(true).register(registry);
+                    .strongReference(true).register(registry));
         }
+    }
+
+    /** The registry can outlive this application (see {@code CacheMetrics#unregister}). */
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        gauges.forEach(registry::remove);
     }
 
     void record(ReloadAttempt attempt, boolean built) {
