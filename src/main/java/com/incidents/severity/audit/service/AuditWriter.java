@@ -141,6 +141,11 @@ public class AuditWriter {
         return writer;
     }
 
+    /** Whether the writer thread waits for records with none queued (for tests). */
+    boolean idle() {
+        return idle && queue.isEmpty();
+    }
+
     /** Records waiting to be written. */
     public int queued() {
         return queued.get();
