@@ -7,7 +7,9 @@ import java.util.*;
  * (the migrations), plain JDBC, groups of 16 as at 16 connections, a 900-byte record and a 2,500-byte
  * trace of its own per record (new facts). Modes: select = before 3042b72 (statements prepared for each
  * group, a lookup and an insert per trace); merge = now (kept statements, one batched MERGE per group);
- * none = no trace stored; inrow = the trace appended to the record row instead (a design not built).
+ * none = no trace stored; inrow = the trace appended to the record row instead (a design not built);
+ * seq = each new trace appended to a table of traces keyed by the seq of the record that first carries it,
+ * with no index on its hash (records point to it by that seq).
  *   java -cp target/quarkus-app/lib/main/com.h2database.h2-*.jar bench/AuditWriteCost.java MODE "" 12000 16 [noindex]
  */
 public class AuditWriteCost {
@@ -26,6 +28,7 @@ public class AuditWriteCost {
                 }
             }
             s.execute("INSERT INTO policy_version VALUES ('v1', 'o', '{}', CURRENT_TIMESTAMP)");
+            s.execute("CREATE TABLE IF NOT EXISTS bench_trace_seq (trace_seq BIGINT PRIMARY KEY, hash CHAR(64) NOT NULL, trace VARCHAR(1000000) NOT NULL)");
         }
         c.setAutoCommit(false);
         Random r = new Random(42);
@@ -37,6 +40,7 @@ public class AuditWriteCost {
         PreparedStatement find = c.prepareStatement("SELECT 1 FROM decision_trace WHERE hash = ?");
         PreparedStatement tins = c.prepareStatement("INSERT INTO decision_trace (hash, trace) VALUES (?, ?)");
         PreparedStatement merge = c.prepareStatement("MERGE INTO decision_trace (hash, trace) KEY (hash) VALUES (?, ?)");
+        PreparedStatement seqIns = c.prepareStatement("INSERT INTO bench_trace_seq (trace_seq, hash, trace) VALUES (?, ?, ?)");
         PreparedStatement head = c.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
         PreparedStatement upd = c.prepareStatement("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1");
         for (int done = 0; done < n; done += group) {
@@ -54,9 +58,12 @@ public class AuditWriteCost {
                     tins.setString(1, th); tins.setString(2, trace); tins.executeUpdate();
                 } else if (mode.equals("merge")) {
                     merge.setString(1, th); merge.setString(2, trace); merge.addBatch();
+                } else if (mode.equals("seq")) {
+                    seqIns.setLong(1, seq + i + 1); seqIns.setString(2, th); seqIns.setString(3, trace); seqIns.addBatch();
                 }
             }
             if (mode.equals("merge")) merge.executeBatch();
+            if (mode.equals("seq")) seqIns.executeBatch();
             for (int i = 0; i < group; i++) {
                 seq++;
                 String rec = mode.equals("inrow") ? text(r, 900) + text(r, 2500) : text(r, 900);

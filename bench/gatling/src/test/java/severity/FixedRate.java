@@ -11,16 +11,20 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
  * Requests arrive at a fixed rate whatever the answers do (Gatling's open model: each arrival is a new
  * virtual user sending one request), so a slow answer delays no later request and the percentiles
  * carry no coordinated omission. Every decision carries facts drawn anew (user counts, durations,
  * report counts), as real callers send; {@code -Dpath=ping} measures the authenticated ping instead.
- * Properties: rate (requests/s), seconds, baseUrl, auth (an Authorization header value), path.
+ * A warm-up at the same rate comes first ({@code warmup} seconds, requests named "warm-up"): the load
+ * generator's JVM and its connections start cold, and without it the first seconds of every run carried
+ * answers of hundreds of milliseconds that were Gatling's start, not the service. Only the requests
+ * named "decision" (or "ping") are measured; bench/open-latency.sh reads their row of the report.
+ * Properties: rate (requests/s), seconds, warmup, baseUrl, auth (an Authorization header value), path.
  */
 public class FixedRate extends Simulation {
 
@@ -32,6 +36,7 @@ public class FixedRate extends Simulation {
 
     private final int rate = Integer.getInteger("rate", 100);
     private final int seconds = Integer.getInteger("seconds", 20);
+    private final int warmup = Integer.getInteger("warmup", 10);
     private final String path = System.getProperty("path", "decisions");
     private final SplittableRandom random = new SplittableRandom(42);
 
@@ -42,14 +47,17 @@ public class FixedRate extends Simulation {
             .header("Authorization", System.getProperty("auth", "")).contentTypeHeader("application/json")
             .shareConnections();
 
-    private final ScenarioBuilder decisions = scenario("decisions").feed(facts)
-            .exec(http("decision").post("/api/v1/decisions").body(StringBody("#{body}")).check(status().is(200)));
-
-    private final ScenarioBuilder ping = scenario("ping").exec(http("ping").get("/api/v1/ping").check(status().is(200)));
-
     {
-        setUp((path.equals("ping") ? ping : decisions).injectOpen(constantUsersPerSec(rate).during(seconds)))
+        String name = path.equals("ping") ? "ping" : "decision";
+        setUp(scenario("warm-up").feed(facts).exec(request("warm-up"))
+                .injectOpen(constantUsersPerSec(rate).during(warmup))
+                .andThen(scenario(name).feed(facts).exec(request(name)).injectOpen(constantUsersPerSec(rate).during(seconds))))
                 .protocols(protocol);
+    }
+
+    private HttpRequestActionBuilder request(String name) {
+        return path.equals("ping") ? http(name).get("/api/v1/ping").check(status().is(200))
+                : http(name).post("/api/v1/decisions").body(StringBody("#{body}")).check(status().is(200));
     }
 
     private synchronized String body() {
