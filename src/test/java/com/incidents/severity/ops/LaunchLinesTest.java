@@ -48,6 +48,23 @@ class LaunchLinesTest {
         assertTrue(services >= 3, "found only " + services + " commands that start the service");
     }
 
+    /**
+     * The memory options (README, "Memory") are one file, read by the image's launch line and the
+     * README's production commands, and every option in it is one this JVM takes.
+     */
+    @Test
+    void theMemoryOptionsFileIsReadByTheImageAndTakenByTheJvm() throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertTrue(dockerfile.contains("COPY deploy/jvm.options /app/jvm.options"), "the image lacks the options file");
+        assertTrue(dockerfile.contains("exec java " + FLAG + " @/app/jvm.options "), "the launch line does not read it");
+        assertTrue(Files.readString(Path.of("README.md")).contains(FLAG + " @deploy/jvm.options -jar"));
+        Process p = new ProcessBuilder(PackagedService.launch().get(0), "@deploy/jvm.options", "-version")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+    }
+
     @Test
     void theFlagEndsAJvmThatRunsOutOfHeap() throws Exception {
         Path source = Files.createTempDirectory("oom-").resolve("Exhaust.java");
