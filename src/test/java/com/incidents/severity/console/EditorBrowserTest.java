@@ -271,7 +271,8 @@ class EditorBrowserTest {
     }
 
     private static void waitFor(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
+        // the live report re-renders as each check ends: an element found may be replaced before it is read
         new WebDriverWait(driver, Duration.ofSeconds(90)).ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(condition);
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 }
