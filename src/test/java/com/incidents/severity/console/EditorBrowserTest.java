@@ -200,6 +200,9 @@ class EditorBrowserTest {
      */
     private static void reviewAndPublish(Browser browser, String id) {
         WebDriver driver = browser.driver();
+        // leave the editor first: its live check, sent once the session cookie is gone, would be
+        // redirected to the sign-in and remembered as the page to land on after it
+        browser.go("/ui/login");
         driver.manage().deleteAllCookies();
         browser.signIn("editor2");
         assertTrue(driver.getCurrentUrl().endsWith("/ui/review"), "an editor lands on the review page: " + driver.getCurrentUrl());
