@@ -96,4 +96,35 @@ class ConsoleSessionTest {
                 .body(containsString("reload the page"));
         given().auth().none().cookies(second).formParam("csrf-token", two).post(missing).then().statusCode(404);
     }
+
+    /**
+     * A page's script asking once the sign-in has ended (here: signed out) gets a 401, neither the
+     * sign-in page nor the cookie that names where to land after signing in again; a navigation
+     * (and a client that names no fetch mode) still gets the redirect and that cookie.
+     */
+    @Test
+    void aPagesBackgroundRequestAfterTheSignInEndedGetsA401AndSetsNoReturnLocation() {
+        var cookies = Console.signIn("editor");
+        String token = Console.formToken(cookies, "/ui/review");
+        Map<String, String> copy = Map.copyOf(cookies);
+        given().auth().none().redirects().follow(false).cookies(cookies).formParam("csrf-token", token)
+                .post("/ui/logout").then().statusCode(303);
+        for (String mode : new String[] { "cors", "same-origin", "no-cors" }) {
+            var background = given().auth().none().redirects().follow(false).cookies(copy)
+                    .header("Sec-Fetch-Mode", mode).get("/ui/editor/file?path=incident-severity.dmn").then()
+                    .statusCode(401).header("Location", nullValue()).extract();
+            assertFalse(background.cookies().containsKey("quarkus-redirect-location"), mode + ": " + background.cookies());
+            var stranger = given().auth().none().redirects().follow(false).header("Sec-Fetch-Mode", mode)
+                    .multiPart("incident-severity.dmn", "<definitions/>").post("/ui/editor/check").then().statusCode(401).header("Location", nullValue()).extract();
+            assertFalse(stranger.cookies().containsKey("quarkus-redirect-location"), mode + ": " + stranger.cookies());
+        }
+        for (String mode : new String[] { "navigate", null }) {
+            var request = given().auth().none().redirects().follow(false).cookies(copy);
+            if (mode != null) {
+                request.header("Sec-Fetch-Mode", mode);
+            }
+            request.get("/ui/editor").then().statusCode(302).header("Location", endsWith("/ui/login"))
+                    .cookie("quarkus-redirect-location", endsWith("/ui/editor"));
+        }
+    }
 }

@@ -188,6 +188,18 @@ class EditorBrowserTest {
             waitFor(driver, d -> Integer.valueOf(3).equals(given().auth().preemptive().basic("auditor", "auditor")
                     .get("/api/v1/policy/drafts/" + id).then().extract().path("draft.revision")));
 
+            // The sign-in ends with the page open: its check and its save say so in words (not the
+            // sign-in page taken for their answer), and nothing is saved.
+            driver.manage().deleteAllCookies();
+            again.click();
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("SEV1").perform();
+            waitFor(driver, d -> status(d).getText().startsWith("Not checked: your sign-in has ended."));
+            assertEquals("/ui/login", browser.find("#report-status a.sign-in-again").getAttribute("pathname"));
+            browser.find("#save-draft").click();
+            waitFor(driver, d -> d.findElement(By.id("save-status")).getText().startsWith("Not saved: your sign-in has ended."));
+            given().auth().preemptive().basic("auditor", "auditor").get("/api/v1/policy/drafts/" + id).then()
+                    .statusCode(200).body("draft.revision", is(3));
+
             reviewAndPublish(browser, id);
         }
     }
@@ -200,10 +212,8 @@ class EditorBrowserTest {
      */
     private static void reviewAndPublish(Browser browser, String id) {
         WebDriver driver = browser.driver();
-        // leave the editor first: its live check, sent once the session cookie is gone, would be
-        // redirected to the sign-in and remembered as the page to land on after it
-        browser.go("/ui/login");
-        driver.manage().deleteAllCookies();
+        // still on the editor page, signed out (its requests answered 401 meanwhile set no page to return
+        // to): signing in lands where an editor lands
         browser.signIn("editor2");
         assertTrue(driver.getCurrentUrl().endsWith("/ui/review"), "an editor lands on the review page: " + driver.getCurrentUrl());
         String draft = "article.review-draft[data-draft='" + id + "'] ";

@@ -32,11 +32,23 @@ const el = (tag, attrs = {}, ...children) => {
   return e;
 };
 
+/**
+ * What the page says when the service answers its own request with 401: the sign-in has ended
+ * (signed out, here or elsewhere, or timed out). Signing in again in another tab keeps this page and
+ * its changes; the next check or save here then goes through.
+ */
+function signedOut(what) {
+  return [what + ': your sign-in has ended. ',
+    el('a', { href: '/ui/login', target: '_blank', rel: 'noopener', class: 'sign-in-again', text: 'Sign in again' }),
+    ' in another tab, then carry on here: your changes stay on this page.'];
+}
+
 async function load() {
   for (const button of root.querySelectorAll('button.file')) {
     const path = button.dataset.path;
     const response = await fetch('/ui/editor/file?path=' + encodeURIComponent(path)
       + (root.dataset.draft ? '&draft=' + encodeURIComponent(root.dataset.draft) : ''), { credentials: 'same-origin' });
+    if (response.status === 401) throw new Error('Cannot read ' + path + ': your sign-in has ended; sign in again and reload this page');
     if (!response.ok) throw new Error('Cannot read ' + path + ': HTTP ' + response.status);
     const text = await response.text();
     files.set(path, { kind: button.dataset.kind, original: text, text, inDraft: button.dataset.inDraft === 'true' });
@@ -185,6 +197,10 @@ async function check() {
       sentRows = sending;
       lastReport = body;
       report(body, Math.round(performance.now() - started));
+    } else if (response.status === 401) {
+      lastReport = null;
+      setStatus('error', '');
+      document.getElementById('report-status').replaceChildren(...signedOut('Not checked'));
     } else {
       lastReport = null;
       setStatus('error', 'The service refused the check: ' + (body.detail || body.title || 'HTTP ' + response.status));
@@ -373,6 +389,10 @@ export async function saveDraft(comment) {
     response = await fetch('/ui/editor/drafts', { method: 'POST', body: form, credentials: 'same-origin', headers });
   }
   const body = response ? await response.json().catch(() => ({})) : {};
+  if (response && response.status === 401) {
+    status.replaceChildren(...signedOut('Not saved'));
+    return null;
+  }
   if (response && !response.ok) {
     status.textContent = 'Not saved: ' + (body.detail || body.title || 'HTTP ' + response.status);
     return null;
